@@ -1,0 +1,1 @@
+"""Tests of the Dockerfile, docker-compose.yml, Kubernetes manifests and health check."""

@@ -1,0 +1,1 @@
+"""Tests of the example portfolios, the invalid sets and the generator."""
