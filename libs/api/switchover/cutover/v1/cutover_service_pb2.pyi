@@ -55,7 +55,7 @@ modern becomes authoritative.
 """
 CUTOVER_STRATEGY_CANARY: CutoverStrategy.ValueType  # 4
 """The keys of a named cohort go to modern first; after the gate, everyone."""
-Global___CutoverStrategy: typing_extensions.TypeAlias = CutoverStrategy
+global___CutoverStrategy = CutoverStrategy
 
 class _Target:
     ValueType = typing.NewType("ValueType", builtins.int)
@@ -79,7 +79,7 @@ TARGET_LEGACY: Target.ValueType  # 1
 """The legacy platform."""
 TARGET_MODERN: Target.ValueType  # 2
 """The modern platform."""
-Global___Target: typing_extensions.TypeAlias = Target
+global___Target = Target
 
 @typing.final
 class HealthGate(google.protobuf.message.Message):
@@ -118,7 +118,7 @@ class HealthGate(google.protobuf.message.Message):
     @typing.overload
     def WhichOneof(self, oneof_group: typing.Literal["_min_samples", b"_min_samples"]) -> typing.Literal["min_samples"] | None: ...
 
-Global___HealthGate: typing_extensions.TypeAlias = HealthGate
+global___HealthGate = HealthGate
 
 @typing.final
 class GateResult(google.protobuf.message.Message):
@@ -162,7 +162,7 @@ class GateResult(google.protobuf.message.Message):
     EVALUATE_TIME_FIELD_NUMBER: builtins.int
     percent: builtins.int
     """The traffic percentage the gate judged."""
-    outcome: Global___GateResult.Outcome.ValueType
+    outcome: global___GateResult.Outcome.ValueType
     """The verdict."""
     requests: builtins.int
     """Modern requests observed."""
@@ -180,7 +180,7 @@ class GateResult(google.protobuf.message.Message):
         self,
         *,
         percent: builtins.int = ...,
-        outcome: Global___GateResult.Outcome.ValueType = ...,
+        outcome: global___GateResult.Outcome.ValueType = ...,
         requests: builtins.int = ...,
         errors: builtins.int = ...,
         error_rate: builtins.float = ...,
@@ -190,7 +190,7 @@ class GateResult(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["evaluate_time", b"evaluate_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["error_rate", b"error_rate", "errors", b"errors", "evaluate_time", b"evaluate_time", "outcome", b"outcome", "percent", b"percent", "reason", b"reason", "requests", b"requests"]) -> None: ...
 
-Global___GateResult: typing_extensions.TypeAlias = GateResult
+global___GateResult = GateResult
 
 @typing.final
 class Cutover(google.protobuf.message.Message):
@@ -257,15 +257,15 @@ class Cutover(google.protobuf.message.Message):
     """The gateway customer. Required."""
     channel: builtins.str
     """The gateway channel; empty for every channel of the customer."""
-    strategy: Global___CutoverStrategy.ValueType
+    strategy: global___CutoverStrategy.ValueType
     """How traffic moves."""
-    state: Global___Cutover.State.ValueType
+    state: global___Cutover.State.ValueType
     """Its state. Output only."""
     step_index: builtins.int
     """Index of the live step in `steps`, from 0. Output only."""
     percent: builtins.int
     """Share of traffic on modern now, 0–100. Output only."""
-    authoritative: Global___Target.ValueType
+    authoritative: global___Target.ValueType
     """Which side's answers count now. Output only."""
     abort_reason: builtins.str
     """Why it was aborted. Output only."""
@@ -278,11 +278,11 @@ class Cutover(google.protobuf.message.Message):
         """Routing keys of the canary cohort (CANARY only)."""
 
     @property
-    def gate(self) -> Global___HealthGate:
+    def gate(self) -> global___HealthGate:
         """The health gate."""
 
     @property
-    def gate_results(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___GateResult]:
+    def gate_results(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___GateResult]:
         """Every gate evaluation so far. Output only."""
 
     @property
@@ -303,15 +303,15 @@ class Cutover(google.protobuf.message.Message):
         name: builtins.str = ...,
         customer: builtins.str = ...,
         channel: builtins.str = ...,
-        strategy: Global___CutoverStrategy.ValueType = ...,
+        strategy: global___CutoverStrategy.ValueType = ...,
         steps: collections.abc.Iterable[builtins.int] | None = ...,
         canary_keys: collections.abc.Iterable[builtins.str] | None = ...,
-        gate: Global___HealthGate | None = ...,
-        state: Global___Cutover.State.ValueType = ...,
+        gate: global___HealthGate | None = ...,
+        state: global___Cutover.State.ValueType = ...,
         step_index: builtins.int = ...,
         percent: builtins.int = ...,
-        authoritative: Global___Target.ValueType = ...,
-        gate_results: collections.abc.Iterable[Global___GateResult] | None = ...,
+        authoritative: global___Target.ValueType = ...,
+        gate_results: collections.abc.Iterable[global___GateResult] | None = ...,
         abort_reason: builtins.str = ...,
         create_time: google.protobuf.timestamp_pb2.Timestamp | None = ...,
         step_start_time: google.protobuf.timestamp_pb2.Timestamp | None = ...,
@@ -320,7 +320,7 @@ class Cutover(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["create_time", b"create_time", "end_time", b"end_time", "gate", b"gate", "step_start_time", b"step_start_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["abort_reason", b"abort_reason", "authoritative", b"authoritative", "canary_keys", b"canary_keys", "channel", b"channel", "create_time", b"create_time", "customer", b"customer", "end_time", b"end_time", "gate", b"gate", "gate_results", b"gate_results", "name", b"name", "percent", b"percent", "state", b"state", "step_index", b"step_index", "step_start_time", b"step_start_time", "steps", b"steps", "strategy", b"strategy"]) -> None: ...
 
-Global___Cutover: typing_extensions.TypeAlias = Cutover
+global___Cutover = Cutover
 
 @typing.final
 class HealthSample(google.protobuf.message.Message):
@@ -332,7 +332,7 @@ class HealthSample(google.protobuf.message.Message):
     REQUESTS_FIELD_NUMBER: builtins.int
     ERRORS_FIELD_NUMBER: builtins.int
     P99_LATENCY_MS_FIELD_NUMBER: builtins.int
-    target: Global___Target.ValueType
+    target: global___Target.ValueType
     """The side measured. Required."""
     requests: builtins.int
     """Requests handled. Must be ≥ errors."""
@@ -343,14 +343,14 @@ class HealthSample(google.protobuf.message.Message):
     def __init__(
         self,
         *,
-        target: Global___Target.ValueType = ...,
+        target: global___Target.ValueType = ...,
         requests: builtins.int = ...,
         errors: builtins.int = ...,
         p99_latency_ms: builtins.float = ...,
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["errors", b"errors", "p99_latency_ms", b"p99_latency_ms", "requests", b"requests", "target", b"target"]) -> None: ...
 
-Global___HealthSample: typing_extensions.TypeAlias = HealthSample
+global___HealthSample = HealthSample
 
 @typing.final
 class Route(google.protobuf.message.Message):
@@ -372,9 +372,9 @@ class Route(google.protobuf.message.Message):
     """The cutover that governs it."""
     percent: builtins.int
     """Share of traffic on modern, 0–100."""
-    authoritative: Global___Target.ValueType
+    authoritative: global___Target.ValueType
     """Which side is authoritative."""
-    state: Global___Cutover.State.ValueType
+    state: global___Cutover.State.ValueType
     """The cutover's state."""
     def __init__(
         self,
@@ -383,12 +383,12 @@ class Route(google.protobuf.message.Message):
         channel: builtins.str = ...,
         cutover: builtins.str = ...,
         percent: builtins.int = ...,
-        authoritative: Global___Target.ValueType = ...,
-        state: Global___Cutover.State.ValueType = ...,
+        authoritative: global___Target.ValueType = ...,
+        state: global___Cutover.State.ValueType = ...,
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["authoritative", b"authoritative", "channel", b"channel", "customer", b"customer", "cutover", b"cutover", "percent", b"percent", "state", b"state"]) -> None: ...
 
-Global___Route: typing_extensions.TypeAlias = Route
+global___Route = Route
 
 @typing.final
 class CreateCutoverRequest(google.protobuf.message.Message):
@@ -404,20 +404,20 @@ class CreateCutoverRequest(google.protobuf.message.Message):
     request_id: builtins.str
     """Idempotency key (UUID)."""
     @property
-    def cutover(self) -> Global___Cutover:
+    def cutover(self) -> global___Cutover:
         """The cutover: `customer` is required."""
 
     def __init__(
         self,
         *,
         cutover_id: builtins.str = ...,
-        cutover: Global___Cutover | None = ...,
+        cutover: global___Cutover | None = ...,
         request_id: builtins.str = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["cutover", b"cutover"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["cutover", b"cutover", "cutover_id", b"cutover_id", "request_id", b"request_id"]) -> None: ...
 
-Global___CreateCutoverRequest: typing_extensions.TypeAlias = CreateCutoverRequest
+global___CreateCutoverRequest = CreateCutoverRequest
 
 @typing.final
 class CreateCutoverResponse(google.protobuf.message.Message):
@@ -427,18 +427,18 @@ class CreateCutoverResponse(google.protobuf.message.Message):
 
     CUTOVER_FIELD_NUMBER: builtins.int
     @property
-    def cutover(self) -> Global___Cutover:
+    def cutover(self) -> global___Cutover:
         """The created cutover."""
 
     def __init__(
         self,
         *,
-        cutover: Global___Cutover | None = ...,
+        cutover: global___Cutover | None = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["cutover", b"cutover"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["cutover", b"cutover"]) -> None: ...
 
-Global___CreateCutoverResponse: typing_extensions.TypeAlias = CreateCutoverResponse
+global___CreateCutoverResponse = CreateCutoverResponse
 
 @typing.final
 class GetCutoverRequest(google.protobuf.message.Message):
@@ -456,7 +456,7 @@ class GetCutoverRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name"]) -> None: ...
 
-Global___GetCutoverRequest: typing_extensions.TypeAlias = GetCutoverRequest
+global___GetCutoverRequest = GetCutoverRequest
 
 @typing.final
 class GetCutoverResponse(google.protobuf.message.Message):
@@ -466,18 +466,18 @@ class GetCutoverResponse(google.protobuf.message.Message):
 
     CUTOVER_FIELD_NUMBER: builtins.int
     @property
-    def cutover(self) -> Global___Cutover:
+    def cutover(self) -> global___Cutover:
         """The cutover."""
 
     def __init__(
         self,
         *,
-        cutover: Global___Cutover | None = ...,
+        cutover: global___Cutover | None = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["cutover", b"cutover"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["cutover", b"cutover"]) -> None: ...
 
-Global___GetCutoverResponse: typing_extensions.TypeAlias = GetCutoverResponse
+global___GetCutoverResponse = GetCutoverResponse
 
 @typing.final
 class ListCutoversRequest(google.protobuf.message.Message):
@@ -503,7 +503,7 @@ class ListCutoversRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["customer", b"customer", "page_size", b"page_size", "page_token", b"page_token"]) -> None: ...
 
-Global___ListCutoversRequest: typing_extensions.TypeAlias = ListCutoversRequest
+global___ListCutoversRequest = ListCutoversRequest
 
 @typing.final
 class ListCutoversResponse(google.protobuf.message.Message):
@@ -516,18 +516,18 @@ class ListCutoversResponse(google.protobuf.message.Message):
     next_page_token: builtins.str
     """Token for the next page; empty on the last page."""
     @property
-    def cutovers(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___Cutover]:
+    def cutovers(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___Cutover]:
         """The cutovers."""
 
     def __init__(
         self,
         *,
-        cutovers: collections.abc.Iterable[Global___Cutover] | None = ...,
+        cutovers: collections.abc.Iterable[global___Cutover] | None = ...,
         next_page_token: builtins.str = ...,
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["cutovers", b"cutovers", "next_page_token", b"next_page_token"]) -> None: ...
 
-Global___ListCutoversResponse: typing_extensions.TypeAlias = ListCutoversResponse
+global___ListCutoversResponse = ListCutoversResponse
 
 @typing.final
 class StartCutoverRequest(google.protobuf.message.Message):
@@ -549,7 +549,7 @@ class StartCutoverRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name", "request_id", b"request_id"]) -> None: ...
 
-Global___StartCutoverRequest: typing_extensions.TypeAlias = StartCutoverRequest
+global___StartCutoverRequest = StartCutoverRequest
 
 @typing.final
 class StartCutoverResponse(google.protobuf.message.Message):
@@ -559,18 +559,18 @@ class StartCutoverResponse(google.protobuf.message.Message):
 
     CUTOVER_FIELD_NUMBER: builtins.int
     @property
-    def cutover(self) -> Global___Cutover:
+    def cutover(self) -> global___Cutover:
         """The cutover."""
 
     def __init__(
         self,
         *,
-        cutover: Global___Cutover | None = ...,
+        cutover: global___Cutover | None = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["cutover", b"cutover"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["cutover", b"cutover"]) -> None: ...
 
-Global___StartCutoverResponse: typing_extensions.TypeAlias = StartCutoverResponse
+global___StartCutoverResponse = StartCutoverResponse
 
 @typing.final
 class PromoteCutoverRequest(google.protobuf.message.Message):
@@ -596,7 +596,7 @@ class PromoteCutoverRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name", "reason", b"reason", "request_id", b"request_id"]) -> None: ...
 
-Global___PromoteCutoverRequest: typing_extensions.TypeAlias = PromoteCutoverRequest
+global___PromoteCutoverRequest = PromoteCutoverRequest
 
 @typing.final
 class PromoteCutoverResponse(google.protobuf.message.Message):
@@ -606,18 +606,18 @@ class PromoteCutoverResponse(google.protobuf.message.Message):
 
     CUTOVER_FIELD_NUMBER: builtins.int
     @property
-    def cutover(self) -> Global___Cutover:
+    def cutover(self) -> global___Cutover:
         """The cutover."""
 
     def __init__(
         self,
         *,
-        cutover: Global___Cutover | None = ...,
+        cutover: global___Cutover | None = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["cutover", b"cutover"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["cutover", b"cutover"]) -> None: ...
 
-Global___PromoteCutoverResponse: typing_extensions.TypeAlias = PromoteCutoverResponse
+global___PromoteCutoverResponse = PromoteCutoverResponse
 
 @typing.final
 class AbortCutoverRequest(google.protobuf.message.Message):
@@ -643,7 +643,7 @@ class AbortCutoverRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name", "reason", b"reason", "request_id", b"request_id"]) -> None: ...
 
-Global___AbortCutoverRequest: typing_extensions.TypeAlias = AbortCutoverRequest
+global___AbortCutoverRequest = AbortCutoverRequest
 
 @typing.final
 class AbortCutoverResponse(google.protobuf.message.Message):
@@ -653,18 +653,18 @@ class AbortCutoverResponse(google.protobuf.message.Message):
 
     CUTOVER_FIELD_NUMBER: builtins.int
     @property
-    def cutover(self) -> Global___Cutover:
+    def cutover(self) -> global___Cutover:
         """The cutover."""
 
     def __init__(
         self,
         *,
-        cutover: Global___Cutover | None = ...,
+        cutover: global___Cutover | None = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["cutover", b"cutover"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["cutover", b"cutover"]) -> None: ...
 
-Global___AbortCutoverResponse: typing_extensions.TypeAlias = AbortCutoverResponse
+global___AbortCutoverResponse = AbortCutoverResponse
 
 @typing.final
 class ReportHealthRequest(google.protobuf.message.Message):
@@ -680,19 +680,19 @@ class ReportHealthRequest(google.protobuf.message.Message):
     request_id: builtins.str
     """Idempotency key (UUID): a retried report is counted once."""
     @property
-    def samples(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___HealthSample]:
+    def samples(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___HealthSample]:
         """The samples. Required."""
 
     def __init__(
         self,
         *,
         name: builtins.str = ...,
-        samples: collections.abc.Iterable[Global___HealthSample] | None = ...,
+        samples: collections.abc.Iterable[global___HealthSample] | None = ...,
         request_id: builtins.str = ...,
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name", "request_id", b"request_id", "samples", b"samples"]) -> None: ...
 
-Global___ReportHealthRequest: typing_extensions.TypeAlias = ReportHealthRequest
+global___ReportHealthRequest = ReportHealthRequest
 
 @typing.final
 class ReportHealthResponse(google.protobuf.message.Message):
@@ -702,18 +702,18 @@ class ReportHealthResponse(google.protobuf.message.Message):
 
     CUTOVER_FIELD_NUMBER: builtins.int
     @property
-    def cutover(self) -> Global___Cutover:
+    def cutover(self) -> global___Cutover:
         """The cutover after the gate looked at the samples."""
 
     def __init__(
         self,
         *,
-        cutover: Global___Cutover | None = ...,
+        cutover: global___Cutover | None = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["cutover", b"cutover"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["cutover", b"cutover"]) -> None: ...
 
-Global___ReportHealthResponse: typing_extensions.TypeAlias = ReportHealthResponse
+global___ReportHealthResponse = ReportHealthResponse
 
 @typing.final
 class ResolveRouteRequest(google.protobuf.message.Message):
@@ -739,7 +739,7 @@ class ResolveRouteRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["channel", b"channel", "customer", b"customer", "key", b"key"]) -> None: ...
 
-Global___ResolveRouteRequest: typing_extensions.TypeAlias = ResolveRouteRequest
+global___ResolveRouteRequest = ResolveRouteRequest
 
 @typing.final
 class ResolveRouteResponse(google.protobuf.message.Message):
@@ -751,7 +751,7 @@ class ResolveRouteResponse(google.protobuf.message.Message):
     SHADOW_FIELD_NUMBER: builtins.int
     CUTOVER_FIELD_NUMBER: builtins.int
     PERCENT_FIELD_NUMBER: builtins.int
-    target: Global___Target.ValueType
+    target: global___Target.ValueType
     """Where the request goes."""
     shadow: builtins.bool
     """Also send a copy to the other side (parallel strategy), whose answer does not count."""
@@ -762,14 +762,14 @@ class ResolveRouteResponse(google.protobuf.message.Message):
     def __init__(
         self,
         *,
-        target: Global___Target.ValueType = ...,
+        target: global___Target.ValueType = ...,
         shadow: builtins.bool = ...,
         cutover: builtins.str = ...,
         percent: builtins.int = ...,
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["cutover", b"cutover", "percent", b"percent", "shadow", b"shadow", "target", b"target"]) -> None: ...
 
-Global___ResolveRouteResponse: typing_extensions.TypeAlias = ResolveRouteResponse
+global___ResolveRouteResponse = ResolveRouteResponse
 
 @typing.final
 class ListRoutesRequest(google.protobuf.message.Message):
@@ -791,7 +791,7 @@ class ListRoutesRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["page_size", b"page_size", "page_token", b"page_token"]) -> None: ...
 
-Global___ListRoutesRequest: typing_extensions.TypeAlias = ListRoutesRequest
+global___ListRoutesRequest = ListRoutesRequest
 
 @typing.final
 class ListRoutesResponse(google.protobuf.message.Message):
@@ -804,15 +804,15 @@ class ListRoutesResponse(google.protobuf.message.Message):
     next_page_token: builtins.str
     """Token for the next page; empty on the last page."""
     @property
-    def routes(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___Route]:
+    def routes(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___Route]:
         """The routes."""
 
     def __init__(
         self,
         *,
-        routes: collections.abc.Iterable[Global___Route] | None = ...,
+        routes: collections.abc.Iterable[global___Route] | None = ...,
         next_page_token: builtins.str = ...,
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["next_page_token", b"next_page_token", "routes", b"routes"]) -> None: ...
 
-Global___ListRoutesResponse: typing_extensions.TypeAlias = ListRoutesResponse
+global___ListRoutesResponse = ListRoutesResponse

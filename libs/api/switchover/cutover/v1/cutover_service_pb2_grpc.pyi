@@ -8,13 +8,7 @@ import collections.abc
 import grpc
 import grpc.aio
 import switchover.cutover.v1.cutover_service_pb2
-import sys
 import typing
-
-if sys.version_info >= (3, 13):
-    import typing as typing_extensions
-else:
-    import typing_extensions
 
 _T = typing.TypeVar("_T")
 
@@ -23,153 +17,7 @@ class _MaybeAsyncIterator(collections.abc.AsyncIterator[_T], collections.abc.Ite
 class _ServicerContext(grpc.ServicerContext, grpc.aio.ServicerContext):  # type: ignore[misc, type-arg]
     ...
 
-GRPC_GENERATED_VERSION: str
-GRPC_VERSION: str
-_CutoverServiceCreateCutoverType = typing_extensions.TypeVar(
-    '_CutoverServiceCreateCutoverType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.CreateCutoverRequest,
-        switchover.cutover.v1.cutover_service_pb2.CreateCutoverResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.CreateCutoverRequest,
-        switchover.cutover.v1.cutover_service_pb2.CreateCutoverResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.CreateCutoverRequest,
-        switchover.cutover.v1.cutover_service_pb2.CreateCutoverResponse,
-    ],
-)
-
-_CutoverServiceGetCutoverType = typing_extensions.TypeVar(
-    '_CutoverServiceGetCutoverType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.GetCutoverRequest,
-        switchover.cutover.v1.cutover_service_pb2.GetCutoverResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.GetCutoverRequest,
-        switchover.cutover.v1.cutover_service_pb2.GetCutoverResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.GetCutoverRequest,
-        switchover.cutover.v1.cutover_service_pb2.GetCutoverResponse,
-    ],
-)
-
-_CutoverServiceListCutoversType = typing_extensions.TypeVar(
-    '_CutoverServiceListCutoversType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.ListCutoversRequest,
-        switchover.cutover.v1.cutover_service_pb2.ListCutoversResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.ListCutoversRequest,
-        switchover.cutover.v1.cutover_service_pb2.ListCutoversResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.ListCutoversRequest,
-        switchover.cutover.v1.cutover_service_pb2.ListCutoversResponse,
-    ],
-)
-
-_CutoverServiceStartCutoverType = typing_extensions.TypeVar(
-    '_CutoverServiceStartCutoverType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.StartCutoverRequest,
-        switchover.cutover.v1.cutover_service_pb2.StartCutoverResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.StartCutoverRequest,
-        switchover.cutover.v1.cutover_service_pb2.StartCutoverResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.StartCutoverRequest,
-        switchover.cutover.v1.cutover_service_pb2.StartCutoverResponse,
-    ],
-)
-
-_CutoverServicePromoteCutoverType = typing_extensions.TypeVar(
-    '_CutoverServicePromoteCutoverType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.PromoteCutoverRequest,
-        switchover.cutover.v1.cutover_service_pb2.PromoteCutoverResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.PromoteCutoverRequest,
-        switchover.cutover.v1.cutover_service_pb2.PromoteCutoverResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.PromoteCutoverRequest,
-        switchover.cutover.v1.cutover_service_pb2.PromoteCutoverResponse,
-    ],
-)
-
-_CutoverServiceAbortCutoverType = typing_extensions.TypeVar(
-    '_CutoverServiceAbortCutoverType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.AbortCutoverRequest,
-        switchover.cutover.v1.cutover_service_pb2.AbortCutoverResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.AbortCutoverRequest,
-        switchover.cutover.v1.cutover_service_pb2.AbortCutoverResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.AbortCutoverRequest,
-        switchover.cutover.v1.cutover_service_pb2.AbortCutoverResponse,
-    ],
-)
-
-_CutoverServiceReportHealthType = typing_extensions.TypeVar(
-    '_CutoverServiceReportHealthType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.ReportHealthRequest,
-        switchover.cutover.v1.cutover_service_pb2.ReportHealthResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.ReportHealthRequest,
-        switchover.cutover.v1.cutover_service_pb2.ReportHealthResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.ReportHealthRequest,
-        switchover.cutover.v1.cutover_service_pb2.ReportHealthResponse,
-    ],
-)
-
-_CutoverServiceResolveRouteType = typing_extensions.TypeVar(
-    '_CutoverServiceResolveRouteType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.ResolveRouteRequest,
-        switchover.cutover.v1.cutover_service_pb2.ResolveRouteResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.ResolveRouteRequest,
-        switchover.cutover.v1.cutover_service_pb2.ResolveRouteResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.ResolveRouteRequest,
-        switchover.cutover.v1.cutover_service_pb2.ResolveRouteResponse,
-    ],
-)
-
-_CutoverServiceListRoutesType = typing_extensions.TypeVar(
-    '_CutoverServiceListRoutesType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.ListRoutesRequest,
-        switchover.cutover.v1.cutover_service_pb2.ListRoutesResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.ListRoutesRequest,
-        switchover.cutover.v1.cutover_service_pb2.ListRoutesResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.ListRoutesRequest,
-        switchover.cutover.v1.cutover_service_pb2.ListRoutesResponse,
-    ],
-)
-
-class CutoverServiceStub(typing.Generic[_CutoverServiceCreateCutoverType, _CutoverServiceGetCutoverType, _CutoverServiceListCutoversType, _CutoverServiceStartCutoverType, _CutoverServicePromoteCutoverType, _CutoverServiceAbortCutoverType, _CutoverServiceReportHealthType, _CutoverServiceResolveRouteType, _CutoverServiceListRoutesType]):
+class CutoverServiceStub:
     """CutoverService moves live traffic of a customer's channel from legacy to modern behind
     health gates, and answers the integration layer's routing questions.
 
@@ -183,155 +31,136 @@ class CutoverServiceStub(typing.Generic[_CutoverServiceCreateCutoverType, _Cutov
     an optional `request_id` (UUID) for safe retries.
     """
 
-    @typing.overload
-    def __init__(self: CutoverServiceStub[
-        grpc.UnaryUnaryMultiCallable[
-            switchover.cutover.v1.cutover_service_pb2.CreateCutoverRequest,
-            switchover.cutover.v1.cutover_service_pb2.CreateCutoverResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.cutover.v1.cutover_service_pb2.GetCutoverRequest,
-            switchover.cutover.v1.cutover_service_pb2.GetCutoverResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.cutover.v1.cutover_service_pb2.ListCutoversRequest,
-            switchover.cutover.v1.cutover_service_pb2.ListCutoversResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.cutover.v1.cutover_service_pb2.StartCutoverRequest,
-            switchover.cutover.v1.cutover_service_pb2.StartCutoverResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.cutover.v1.cutover_service_pb2.PromoteCutoverRequest,
-            switchover.cutover.v1.cutover_service_pb2.PromoteCutoverResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.cutover.v1.cutover_service_pb2.AbortCutoverRequest,
-            switchover.cutover.v1.cutover_service_pb2.AbortCutoverResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.cutover.v1.cutover_service_pb2.ReportHealthRequest,
-            switchover.cutover.v1.cutover_service_pb2.ReportHealthResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.cutover.v1.cutover_service_pb2.ResolveRouteRequest,
-            switchover.cutover.v1.cutover_service_pb2.ResolveRouteResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.cutover.v1.cutover_service_pb2.ListRoutesRequest,
-            switchover.cutover.v1.cutover_service_pb2.ListRoutesResponse,
-        ],
-    ], channel: grpc.Channel) -> None: ...
-
-    @typing.overload
-    def __init__(self: CutoverServiceStub[
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.cutover.v1.cutover_service_pb2.CreateCutoverRequest,
-            switchover.cutover.v1.cutover_service_pb2.CreateCutoverResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.cutover.v1.cutover_service_pb2.GetCutoverRequest,
-            switchover.cutover.v1.cutover_service_pb2.GetCutoverResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.cutover.v1.cutover_service_pb2.ListCutoversRequest,
-            switchover.cutover.v1.cutover_service_pb2.ListCutoversResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.cutover.v1.cutover_service_pb2.StartCutoverRequest,
-            switchover.cutover.v1.cutover_service_pb2.StartCutoverResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.cutover.v1.cutover_service_pb2.PromoteCutoverRequest,
-            switchover.cutover.v1.cutover_service_pb2.PromoteCutoverResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.cutover.v1.cutover_service_pb2.AbortCutoverRequest,
-            switchover.cutover.v1.cutover_service_pb2.AbortCutoverResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.cutover.v1.cutover_service_pb2.ReportHealthRequest,
-            switchover.cutover.v1.cutover_service_pb2.ReportHealthResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.cutover.v1.cutover_service_pb2.ResolveRouteRequest,
-            switchover.cutover.v1.cutover_service_pb2.ResolveRouteResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.cutover.v1.cutover_service_pb2.ListRoutesRequest,
-            switchover.cutover.v1.cutover_service_pb2.ListRoutesResponse,
-        ],
-    ], channel: grpc.aio.Channel) -> None: ...
-
-    CreateCutover: _CutoverServiceCreateCutoverType
+    def __init__(self, channel: typing.Union[grpc.Channel, grpc.aio.Channel]) -> None: ...
+    CreateCutover: grpc.UnaryUnaryMultiCallable[
+        switchover.cutover.v1.cutover_service_pb2.CreateCutoverRequest,
+        switchover.cutover.v1.cutover_service_pb2.CreateCutoverResponse,
+    ]
     """Creates a cutover in the PENDING state."""
 
-    GetCutover: _CutoverServiceGetCutoverType
+    GetCutover: grpc.UnaryUnaryMultiCallable[
+        switchover.cutover.v1.cutover_service_pb2.GetCutoverRequest,
+        switchover.cutover.v1.cutover_service_pb2.GetCutoverResponse,
+    ]
     """Gets a cutover with its gate results."""
 
-    ListCutovers: _CutoverServiceListCutoversType
+    ListCutovers: grpc.UnaryUnaryMultiCallable[
+        switchover.cutover.v1.cutover_service_pb2.ListCutoversRequest,
+        switchover.cutover.v1.cutover_service_pb2.ListCutoversResponse,
+    ]
     """Lists cutovers, newest first, optionally of one customer."""
 
-    StartCutover: _CutoverServiceStartCutoverType
+    StartCutover: grpc.UnaryUnaryMultiCallable[
+        switchover.cutover.v1.cutover_service_pb2.StartCutoverRequest,
+        switchover.cutover.v1.cutover_service_pb2.StartCutoverResponse,
+    ]
     """Starts a PENDING cutover: its first traffic step takes effect."""
 
-    PromoteCutover: _CutoverServicePromoteCutoverType
+    PromoteCutover: grpc.UnaryUnaryMultiCallable[
+        switchover.cutover.v1.cutover_service_pb2.PromoteCutoverRequest,
+        switchover.cutover.v1.cutover_service_pb2.PromoteCutoverResponse,
+    ]
     """Advances a cutover waiting for a decision to its next step (a person's call after an
     inconclusive gate).
     """
 
-    AbortCutover: _CutoverServiceAbortCutoverType
+    AbortCutover: grpc.UnaryUnaryMultiCallable[
+        switchover.cutover.v1.cutover_service_pb2.AbortCutoverRequest,
+        switchover.cutover.v1.cutover_service_pb2.AbortCutoverResponse,
+    ]
     """Aborts a cutover: all traffic returns to legacy at once."""
 
-    ReportHealth: _CutoverServiceReportHealthType
+    ReportHealth: grpc.UnaryUnaryMultiCallable[
+        switchover.cutover.v1.cutover_service_pb2.ReportHealthRequest,
+        switchover.cutover.v1.cutover_service_pb2.ReportHealthResponse,
+    ]
     """Reports health samples of live traffic for a cutover; the gate evaluates them."""
 
-    ResolveRoute: _CutoverServiceResolveRouteType
+    ResolveRoute: grpc.UnaryUnaryMultiCallable[
+        switchover.cutover.v1.cutover_service_pb2.ResolveRouteRequest,
+        switchover.cutover.v1.cutover_service_pb2.ResolveRouteResponse,
+    ]
     """Answers where one request of a customer's channel goes. The answer is sticky per key: a key
     routed to modern stays modern as the percentage grows.
     """
 
-    ListRoutes: _CutoverServiceListRoutesType
-    """Lists the routing table: every customer/channel with an active or finished cutover."""
-
-CutoverServiceAsyncStub: typing_extensions.TypeAlias = CutoverServiceStub[
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.CreateCutoverRequest,
-        switchover.cutover.v1.cutover_service_pb2.CreateCutoverResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.GetCutoverRequest,
-        switchover.cutover.v1.cutover_service_pb2.GetCutoverResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.ListCutoversRequest,
-        switchover.cutover.v1.cutover_service_pb2.ListCutoversResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.StartCutoverRequest,
-        switchover.cutover.v1.cutover_service_pb2.StartCutoverResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.PromoteCutoverRequest,
-        switchover.cutover.v1.cutover_service_pb2.PromoteCutoverResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.AbortCutoverRequest,
-        switchover.cutover.v1.cutover_service_pb2.AbortCutoverResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.ReportHealthRequest,
-        switchover.cutover.v1.cutover_service_pb2.ReportHealthResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.cutover.v1.cutover_service_pb2.ResolveRouteRequest,
-        switchover.cutover.v1.cutover_service_pb2.ResolveRouteResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ListRoutes: grpc.UnaryUnaryMultiCallable[
         switchover.cutover.v1.cutover_service_pb2.ListRoutesRequest,
         switchover.cutover.v1.cutover_service_pb2.ListRoutesResponse,
-    ],
-]
+    ]
+    """Lists the routing table: every customer/channel with an active or finished cutover."""
+
+class CutoverServiceAsyncStub:
+    """CutoverService moves live traffic of a customer's channel from legacy to modern behind
+    health gates, and answers the integration layer's routing questions.
+
+    A cutover advances through its traffic steps (e.g. 10 % → 50 % → 100 %). After each step the
+    health gate watches the samples reported with ReportHealth for the observation window: a
+    modern error rate within the limit passes and the next step starts; above the limit fails and
+    the cutover aborts back to legacy at once; too few samples before the gate's timeout is
+    inconclusive and pauses for a person (PromoteCutover or AbortCutover).
+
+    Lists take `page_size` (default 100, maximum 1000) and an opaque `page_token`. Mutations take
+    an optional `request_id` (UUID) for safe retries.
+    """
+
+    CreateCutover: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.cutover.v1.cutover_service_pb2.CreateCutoverRequest,
+        switchover.cutover.v1.cutover_service_pb2.CreateCutoverResponse,
+    ]
+    """Creates a cutover in the PENDING state."""
+
+    GetCutover: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.cutover.v1.cutover_service_pb2.GetCutoverRequest,
+        switchover.cutover.v1.cutover_service_pb2.GetCutoverResponse,
+    ]
+    """Gets a cutover with its gate results."""
+
+    ListCutovers: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.cutover.v1.cutover_service_pb2.ListCutoversRequest,
+        switchover.cutover.v1.cutover_service_pb2.ListCutoversResponse,
+    ]
+    """Lists cutovers, newest first, optionally of one customer."""
+
+    StartCutover: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.cutover.v1.cutover_service_pb2.StartCutoverRequest,
+        switchover.cutover.v1.cutover_service_pb2.StartCutoverResponse,
+    ]
+    """Starts a PENDING cutover: its first traffic step takes effect."""
+
+    PromoteCutover: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.cutover.v1.cutover_service_pb2.PromoteCutoverRequest,
+        switchover.cutover.v1.cutover_service_pb2.PromoteCutoverResponse,
+    ]
+    """Advances a cutover waiting for a decision to its next step (a person's call after an
+    inconclusive gate).
+    """
+
+    AbortCutover: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.cutover.v1.cutover_service_pb2.AbortCutoverRequest,
+        switchover.cutover.v1.cutover_service_pb2.AbortCutoverResponse,
+    ]
+    """Aborts a cutover: all traffic returns to legacy at once."""
+
+    ReportHealth: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.cutover.v1.cutover_service_pb2.ReportHealthRequest,
+        switchover.cutover.v1.cutover_service_pb2.ReportHealthResponse,
+    ]
+    """Reports health samples of live traffic for a cutover; the gate evaluates them."""
+
+    ResolveRoute: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.cutover.v1.cutover_service_pb2.ResolveRouteRequest,
+        switchover.cutover.v1.cutover_service_pb2.ResolveRouteResponse,
+    ]
+    """Answers where one request of a customer's channel goes. The answer is sticky per key: a key
+    routed to modern stays modern as the percentage grows.
+    """
+
+    ListRoutes: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.cutover.v1.cutover_service_pb2.ListRoutesRequest,
+        switchover.cutover.v1.cutover_service_pb2.ListRoutesResponse,
+    ]
+    """Lists the routing table: every customer/channel with an active or finished cutover."""
 
 class CutoverServiceServicer(metaclass=abc.ABCMeta):
     """CutoverService moves live traffic of a customer's channel from legacy to modern behind

@@ -48,7 +48,7 @@ INVENTORY_FORMAT_YAML: InventoryFormat.ValueType  # 1
 """
 INVENTORY_FORMAT_CSV: InventoryFormat.ValueType  # 2
 """One CSV file per kind: departments, customers, channels or dependencies."""
-Global___InventoryFormat: typing_extensions.TypeAlias = InventoryFormat
+global___InventoryFormat = InventoryFormat
 
 class _InventoryKind:
     ValueType = typing.NewType("ValueType", builtins.int)
@@ -80,7 +80,7 @@ INVENTORY_KIND_CHANNELS: InventoryKind.ValueType  # 3
 """Rows of channels, each naming its customer."""
 INVENTORY_KIND_DEPENDENCIES: InventoryKind.ValueType  # 4
 """Rows of dependencies: source, target, kind."""
-Global___InventoryKind: typing_extensions.TypeAlias = InventoryKind
+global___InventoryKind = InventoryKind
 
 @typing.final
 class CreateProgramRequest(google.protobuf.message.Message):
@@ -111,7 +111,7 @@ class CreateProgramRequest(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["program", b"program"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["program", b"program", "program_id", b"program_id", "request_id", b"request_id"]) -> None: ...
 
-Global___CreateProgramRequest: typing_extensions.TypeAlias = CreateProgramRequest
+global___CreateProgramRequest = CreateProgramRequest
 
 @typing.final
 class CreateProgramResponse(google.protobuf.message.Message):
@@ -132,7 +132,7 @@ class CreateProgramResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["program", b"program"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["program", b"program"]) -> None: ...
 
-Global___CreateProgramResponse: typing_extensions.TypeAlias = CreateProgramResponse
+global___CreateProgramResponse = CreateProgramResponse
 
 @typing.final
 class GetProgramRequest(google.protobuf.message.Message):
@@ -150,7 +150,7 @@ class GetProgramRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name"]) -> None: ...
 
-Global___GetProgramRequest: typing_extensions.TypeAlias = GetProgramRequest
+global___GetProgramRequest = GetProgramRequest
 
 @typing.final
 class GetProgramResponse(google.protobuf.message.Message):
@@ -171,7 +171,7 @@ class GetProgramResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["program", b"program"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["program", b"program"]) -> None: ...
 
-Global___GetProgramResponse: typing_extensions.TypeAlias = GetProgramResponse
+global___GetProgramResponse = GetProgramResponse
 
 @typing.final
 class ListProgramsRequest(google.protobuf.message.Message):
@@ -193,7 +193,7 @@ class ListProgramsRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["page_size", b"page_size", "page_token", b"page_token"]) -> None: ...
 
-Global___ListProgramsRequest: typing_extensions.TypeAlias = ListProgramsRequest
+global___ListProgramsRequest = ListProgramsRequest
 
 @typing.final
 class ListProgramsResponse(google.protobuf.message.Message):
@@ -217,7 +217,7 @@ class ListProgramsResponse(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["next_page_token", b"next_page_token", "programs", b"programs"]) -> None: ...
 
-Global___ListProgramsResponse: typing_extensions.TypeAlias = ListProgramsResponse
+global___ListProgramsResponse = ListProgramsResponse
 
 @typing.final
 class UpdateProgramRequest(google.protobuf.message.Message):
@@ -248,7 +248,7 @@ class UpdateProgramRequest(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["program", b"program", "update_mask", b"update_mask"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["program", b"program", "request_id", b"request_id", "update_mask", b"update_mask"]) -> None: ...
 
-Global___UpdateProgramRequest: typing_extensions.TypeAlias = UpdateProgramRequest
+global___UpdateProgramRequest = UpdateProgramRequest
 
 @typing.final
 class UpdateProgramResponse(google.protobuf.message.Message):
@@ -269,7 +269,7 @@ class UpdateProgramResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["program", b"program"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["program", b"program"]) -> None: ...
 
-Global___UpdateProgramResponse: typing_extensions.TypeAlias = UpdateProgramResponse
+global___UpdateProgramResponse = UpdateProgramResponse
 
 @typing.final
 class DeleteProgramRequest(google.protobuf.message.Message):
@@ -291,7 +291,7 @@ class DeleteProgramRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name", "request_id", b"request_id"]) -> None: ...
 
-Global___DeleteProgramRequest: typing_extensions.TypeAlias = DeleteProgramRequest
+global___DeleteProgramRequest = DeleteProgramRequest
 
 @typing.final
 class DeleteProgramResponse(google.protobuf.message.Message):
@@ -303,7 +303,7 @@ class DeleteProgramResponse(google.protobuf.message.Message):
         self,
     ) -> None: ...
 
-Global___DeleteProgramResponse: typing_extensions.TypeAlias = DeleteProgramResponse
+global___DeleteProgramResponse = DeleteProgramResponse
 
 @typing.final
 class InventoryFile(google.protobuf.message.Message):
@@ -317,9 +317,9 @@ class InventoryFile(google.protobuf.message.Message):
     CONTENT_FIELD_NUMBER: builtins.int
     filename: builtins.str
     """The file's name, used in error reports. Required."""
-    format: Global___InventoryFormat.ValueType
+    format: global___InventoryFormat.ValueType
     """The file's format. Required."""
-    kind: Global___InventoryKind.ValueType
+    kind: global___InventoryKind.ValueType
     """What a CSV file holds; required for CSV."""
     content: builtins.bytes
     """The file's bytes, UTF-8. Required; at most 32 MiB per request."""
@@ -327,13 +327,13 @@ class InventoryFile(google.protobuf.message.Message):
         self,
         *,
         filename: builtins.str = ...,
-        format: Global___InventoryFormat.ValueType = ...,
-        kind: Global___InventoryKind.ValueType = ...,
+        format: global___InventoryFormat.ValueType = ...,
+        kind: global___InventoryKind.ValueType = ...,
         content: builtins.bytes = ...,
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["content", b"content", "filename", b"filename", "format", b"format", "kind", b"kind"]) -> None: ...
 
-Global___InventoryFile: typing_extensions.TypeAlias = InventoryFile
+global___InventoryFile = InventoryFile
 
 @typing.final
 class ImportInventoryRequest(google.protobuf.message.Message):
@@ -352,20 +352,20 @@ class ImportInventoryRequest(google.protobuf.message.Message):
     request_id: builtins.str
     """Idempotency key (UUID)."""
     @property
-    def files(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___InventoryFile]:
+    def files(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___InventoryFile]:
         """The files to import together. Required."""
 
     def __init__(
         self,
         *,
         parent: builtins.str = ...,
-        files: collections.abc.Iterable[Global___InventoryFile] | None = ...,
+        files: collections.abc.Iterable[global___InventoryFile] | None = ...,
         validate_only: builtins.bool = ...,
         request_id: builtins.str = ...,
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["files", b"files", "parent", b"parent", "request_id", b"request_id", "validate_only", b"validate_only"]) -> None: ...
 
-Global___ImportInventoryRequest: typing_extensions.TypeAlias = ImportInventoryRequest
+global___ImportInventoryRequest = ImportInventoryRequest
 
 @typing.final
 class ImportInventoryResponse(google.protobuf.message.Message):
@@ -402,7 +402,7 @@ class ImportInventoryResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["program", b"program"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["channels", b"channels", "customers", b"customers", "departments", b"departments", "dependencies", b"dependencies", "program", b"program"]) -> None: ...
 
-Global___ImportInventoryResponse: typing_extensions.TypeAlias = ImportInventoryResponse
+global___ImportInventoryResponse = ImportInventoryResponse
 
 @typing.final
 class CreateDepartmentRequest(google.protobuf.message.Message):
@@ -435,7 +435,7 @@ class CreateDepartmentRequest(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["department", b"department"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["department", b"department", "department_id", b"department_id", "parent", b"parent", "request_id", b"request_id"]) -> None: ...
 
-Global___CreateDepartmentRequest: typing_extensions.TypeAlias = CreateDepartmentRequest
+global___CreateDepartmentRequest = CreateDepartmentRequest
 
 @typing.final
 class CreateDepartmentResponse(google.protobuf.message.Message):
@@ -456,7 +456,7 @@ class CreateDepartmentResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["department", b"department"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["department", b"department"]) -> None: ...
 
-Global___CreateDepartmentResponse: typing_extensions.TypeAlias = CreateDepartmentResponse
+global___CreateDepartmentResponse = CreateDepartmentResponse
 
 @typing.final
 class GetDepartmentRequest(google.protobuf.message.Message):
@@ -474,7 +474,7 @@ class GetDepartmentRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name"]) -> None: ...
 
-Global___GetDepartmentRequest: typing_extensions.TypeAlias = GetDepartmentRequest
+global___GetDepartmentRequest = GetDepartmentRequest
 
 @typing.final
 class GetDepartmentResponse(google.protobuf.message.Message):
@@ -495,7 +495,7 @@ class GetDepartmentResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["department", b"department"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["department", b"department"]) -> None: ...
 
-Global___GetDepartmentResponse: typing_extensions.TypeAlias = GetDepartmentResponse
+global___GetDepartmentResponse = GetDepartmentResponse
 
 @typing.final
 class ListDepartmentsRequest(google.protobuf.message.Message):
@@ -521,7 +521,7 @@ class ListDepartmentsRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["page_size", b"page_size", "page_token", b"page_token", "parent", b"parent"]) -> None: ...
 
-Global___ListDepartmentsRequest: typing_extensions.TypeAlias = ListDepartmentsRequest
+global___ListDepartmentsRequest = ListDepartmentsRequest
 
 @typing.final
 class ListDepartmentsResponse(google.protobuf.message.Message):
@@ -545,7 +545,7 @@ class ListDepartmentsResponse(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["departments", b"departments", "next_page_token", b"next_page_token"]) -> None: ...
 
-Global___ListDepartmentsResponse: typing_extensions.TypeAlias = ListDepartmentsResponse
+global___ListDepartmentsResponse = ListDepartmentsResponse
 
 @typing.final
 class UpdateDepartmentRequest(google.protobuf.message.Message):
@@ -576,7 +576,7 @@ class UpdateDepartmentRequest(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["department", b"department", "update_mask", b"update_mask"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["department", b"department", "request_id", b"request_id", "update_mask", b"update_mask"]) -> None: ...
 
-Global___UpdateDepartmentRequest: typing_extensions.TypeAlias = UpdateDepartmentRequest
+global___UpdateDepartmentRequest = UpdateDepartmentRequest
 
 @typing.final
 class UpdateDepartmentResponse(google.protobuf.message.Message):
@@ -597,7 +597,7 @@ class UpdateDepartmentResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["department", b"department"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["department", b"department"]) -> None: ...
 
-Global___UpdateDepartmentResponse: typing_extensions.TypeAlias = UpdateDepartmentResponse
+global___UpdateDepartmentResponse = UpdateDepartmentResponse
 
 @typing.final
 class DeleteDepartmentRequest(google.protobuf.message.Message):
@@ -619,7 +619,7 @@ class DeleteDepartmentRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name", "request_id", b"request_id"]) -> None: ...
 
-Global___DeleteDepartmentRequest: typing_extensions.TypeAlias = DeleteDepartmentRequest
+global___DeleteDepartmentRequest = DeleteDepartmentRequest
 
 @typing.final
 class DeleteDepartmentResponse(google.protobuf.message.Message):
@@ -631,7 +631,7 @@ class DeleteDepartmentResponse(google.protobuf.message.Message):
         self,
     ) -> None: ...
 
-Global___DeleteDepartmentResponse: typing_extensions.TypeAlias = DeleteDepartmentResponse
+global___DeleteDepartmentResponse = DeleteDepartmentResponse
 
 @typing.final
 class CreateCustomerRequest(google.protobuf.message.Message):
@@ -664,7 +664,7 @@ class CreateCustomerRequest(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["customer", b"customer"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["customer", b"customer", "customer_id", b"customer_id", "parent", b"parent", "request_id", b"request_id"]) -> None: ...
 
-Global___CreateCustomerRequest: typing_extensions.TypeAlias = CreateCustomerRequest
+global___CreateCustomerRequest = CreateCustomerRequest
 
 @typing.final
 class CreateCustomerResponse(google.protobuf.message.Message):
@@ -685,7 +685,7 @@ class CreateCustomerResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["customer", b"customer"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["customer", b"customer"]) -> None: ...
 
-Global___CreateCustomerResponse: typing_extensions.TypeAlias = CreateCustomerResponse
+global___CreateCustomerResponse = CreateCustomerResponse
 
 @typing.final
 class GetCustomerRequest(google.protobuf.message.Message):
@@ -703,7 +703,7 @@ class GetCustomerRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name"]) -> None: ...
 
-Global___GetCustomerRequest: typing_extensions.TypeAlias = GetCustomerRequest
+global___GetCustomerRequest = GetCustomerRequest
 
 @typing.final
 class GetCustomerResponse(google.protobuf.message.Message):
@@ -724,7 +724,7 @@ class GetCustomerResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["customer", b"customer"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["customer", b"customer"]) -> None: ...
 
-Global___GetCustomerResponse: typing_extensions.TypeAlias = GetCustomerResponse
+global___GetCustomerResponse = GetCustomerResponse
 
 @typing.final
 class ListCustomersRequest(google.protobuf.message.Message):
@@ -750,7 +750,7 @@ class ListCustomersRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["page_size", b"page_size", "page_token", b"page_token", "parent", b"parent"]) -> None: ...
 
-Global___ListCustomersRequest: typing_extensions.TypeAlias = ListCustomersRequest
+global___ListCustomersRequest = ListCustomersRequest
 
 @typing.final
 class ListCustomersResponse(google.protobuf.message.Message):
@@ -774,7 +774,7 @@ class ListCustomersResponse(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["customers", b"customers", "next_page_token", b"next_page_token"]) -> None: ...
 
-Global___ListCustomersResponse: typing_extensions.TypeAlias = ListCustomersResponse
+global___ListCustomersResponse = ListCustomersResponse
 
 @typing.final
 class UpdateCustomerRequest(google.protobuf.message.Message):
@@ -807,7 +807,7 @@ class UpdateCustomerRequest(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["customer", b"customer", "update_mask", b"update_mask"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["customer", b"customer", "request_id", b"request_id", "update_mask", b"update_mask"]) -> None: ...
 
-Global___UpdateCustomerRequest: typing_extensions.TypeAlias = UpdateCustomerRequest
+global___UpdateCustomerRequest = UpdateCustomerRequest
 
 @typing.final
 class UpdateCustomerResponse(google.protobuf.message.Message):
@@ -828,7 +828,7 @@ class UpdateCustomerResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["customer", b"customer"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["customer", b"customer"]) -> None: ...
 
-Global___UpdateCustomerResponse: typing_extensions.TypeAlias = UpdateCustomerResponse
+global___UpdateCustomerResponse = UpdateCustomerResponse
 
 @typing.final
 class DeleteCustomerRequest(google.protobuf.message.Message):
@@ -850,7 +850,7 @@ class DeleteCustomerRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name", "request_id", b"request_id"]) -> None: ...
 
-Global___DeleteCustomerRequest: typing_extensions.TypeAlias = DeleteCustomerRequest
+global___DeleteCustomerRequest = DeleteCustomerRequest
 
 @typing.final
 class DeleteCustomerResponse(google.protobuf.message.Message):
@@ -862,7 +862,7 @@ class DeleteCustomerResponse(google.protobuf.message.Message):
         self,
     ) -> None: ...
 
-Global___DeleteCustomerResponse: typing_extensions.TypeAlias = DeleteCustomerResponse
+global___DeleteCustomerResponse = DeleteCustomerResponse
 
 @typing.final
 class CreateChannelRequest(google.protobuf.message.Message):
@@ -895,7 +895,7 @@ class CreateChannelRequest(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["channel", b"channel"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["channel", b"channel", "channel_id", b"channel_id", "parent", b"parent", "request_id", b"request_id"]) -> None: ...
 
-Global___CreateChannelRequest: typing_extensions.TypeAlias = CreateChannelRequest
+global___CreateChannelRequest = CreateChannelRequest
 
 @typing.final
 class CreateChannelResponse(google.protobuf.message.Message):
@@ -916,7 +916,7 @@ class CreateChannelResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["channel", b"channel"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["channel", b"channel"]) -> None: ...
 
-Global___CreateChannelResponse: typing_extensions.TypeAlias = CreateChannelResponse
+global___CreateChannelResponse = CreateChannelResponse
 
 @typing.final
 class GetChannelRequest(google.protobuf.message.Message):
@@ -934,7 +934,7 @@ class GetChannelRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name"]) -> None: ...
 
-Global___GetChannelRequest: typing_extensions.TypeAlias = GetChannelRequest
+global___GetChannelRequest = GetChannelRequest
 
 @typing.final
 class GetChannelResponse(google.protobuf.message.Message):
@@ -955,7 +955,7 @@ class GetChannelResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["channel", b"channel"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["channel", b"channel"]) -> None: ...
 
-Global___GetChannelResponse: typing_extensions.TypeAlias = GetChannelResponse
+global___GetChannelResponse = GetChannelResponse
 
 @typing.final
 class ListChannelsRequest(google.protobuf.message.Message):
@@ -983,7 +983,7 @@ class ListChannelsRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["page_size", b"page_size", "page_token", b"page_token", "parent", b"parent"]) -> None: ...
 
-Global___ListChannelsRequest: typing_extensions.TypeAlias = ListChannelsRequest
+global___ListChannelsRequest = ListChannelsRequest
 
 @typing.final
 class ListChannelsResponse(google.protobuf.message.Message):
@@ -1007,7 +1007,7 @@ class ListChannelsResponse(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["channels", b"channels", "next_page_token", b"next_page_token"]) -> None: ...
 
-Global___ListChannelsResponse: typing_extensions.TypeAlias = ListChannelsResponse
+global___ListChannelsResponse = ListChannelsResponse
 
 @typing.final
 class UpdateChannelRequest(google.protobuf.message.Message):
@@ -1040,7 +1040,7 @@ class UpdateChannelRequest(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["channel", b"channel", "update_mask", b"update_mask"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["channel", b"channel", "request_id", b"request_id", "update_mask", b"update_mask"]) -> None: ...
 
-Global___UpdateChannelRequest: typing_extensions.TypeAlias = UpdateChannelRequest
+global___UpdateChannelRequest = UpdateChannelRequest
 
 @typing.final
 class UpdateChannelResponse(google.protobuf.message.Message):
@@ -1061,7 +1061,7 @@ class UpdateChannelResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["channel", b"channel"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["channel", b"channel"]) -> None: ...
 
-Global___UpdateChannelResponse: typing_extensions.TypeAlias = UpdateChannelResponse
+global___UpdateChannelResponse = UpdateChannelResponse
 
 @typing.final
 class DeleteChannelRequest(google.protobuf.message.Message):
@@ -1083,7 +1083,7 @@ class DeleteChannelRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name", "request_id", b"request_id"]) -> None: ...
 
-Global___DeleteChannelRequest: typing_extensions.TypeAlias = DeleteChannelRequest
+global___DeleteChannelRequest = DeleteChannelRequest
 
 @typing.final
 class DeleteChannelResponse(google.protobuf.message.Message):
@@ -1095,7 +1095,7 @@ class DeleteChannelResponse(google.protobuf.message.Message):
         self,
     ) -> None: ...
 
-Global___DeleteChannelResponse: typing_extensions.TypeAlias = DeleteChannelResponse
+global___DeleteChannelResponse = DeleteChannelResponse
 
 @typing.final
 class CreateDependencyRequest(google.protobuf.message.Message):
@@ -1128,7 +1128,7 @@ class CreateDependencyRequest(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["dependency", b"dependency"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["dependency", b"dependency", "dependency_id", b"dependency_id", "parent", b"parent", "request_id", b"request_id"]) -> None: ...
 
-Global___CreateDependencyRequest: typing_extensions.TypeAlias = CreateDependencyRequest
+global___CreateDependencyRequest = CreateDependencyRequest
 
 @typing.final
 class CreateDependencyResponse(google.protobuf.message.Message):
@@ -1149,7 +1149,7 @@ class CreateDependencyResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["dependency", b"dependency"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["dependency", b"dependency"]) -> None: ...
 
-Global___CreateDependencyResponse: typing_extensions.TypeAlias = CreateDependencyResponse
+global___CreateDependencyResponse = CreateDependencyResponse
 
 @typing.final
 class GetDependencyRequest(google.protobuf.message.Message):
@@ -1167,7 +1167,7 @@ class GetDependencyRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name"]) -> None: ...
 
-Global___GetDependencyRequest: typing_extensions.TypeAlias = GetDependencyRequest
+global___GetDependencyRequest = GetDependencyRequest
 
 @typing.final
 class GetDependencyResponse(google.protobuf.message.Message):
@@ -1188,7 +1188,7 @@ class GetDependencyResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["dependency", b"dependency"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["dependency", b"dependency"]) -> None: ...
 
-Global___GetDependencyResponse: typing_extensions.TypeAlias = GetDependencyResponse
+global___GetDependencyResponse = GetDependencyResponse
 
 @typing.final
 class ListDependenciesRequest(google.protobuf.message.Message):
@@ -1214,7 +1214,7 @@ class ListDependenciesRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["page_size", b"page_size", "page_token", b"page_token", "parent", b"parent"]) -> None: ...
 
-Global___ListDependenciesRequest: typing_extensions.TypeAlias = ListDependenciesRequest
+global___ListDependenciesRequest = ListDependenciesRequest
 
 @typing.final
 class ListDependenciesResponse(google.protobuf.message.Message):
@@ -1238,7 +1238,7 @@ class ListDependenciesResponse(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["dependencies", b"dependencies", "next_page_token", b"next_page_token"]) -> None: ...
 
-Global___ListDependenciesResponse: typing_extensions.TypeAlias = ListDependenciesResponse
+global___ListDependenciesResponse = ListDependenciesResponse
 
 @typing.final
 class DeleteDependencyRequest(google.protobuf.message.Message):
@@ -1260,7 +1260,7 @@ class DeleteDependencyRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name", "request_id", b"request_id"]) -> None: ...
 
-Global___DeleteDependencyRequest: typing_extensions.TypeAlias = DeleteDependencyRequest
+global___DeleteDependencyRequest = DeleteDependencyRequest
 
 @typing.final
 class DeleteDependencyResponse(google.protobuf.message.Message):
@@ -1272,7 +1272,7 @@ class DeleteDependencyResponse(google.protobuf.message.Message):
         self,
     ) -> None: ...
 
-Global___DeleteDependencyResponse: typing_extensions.TypeAlias = DeleteDependencyResponse
+global___DeleteDependencyResponse = DeleteDependencyResponse
 
 @typing.final
 class AssessProgramRequest(google.protobuf.message.Message):
@@ -1294,7 +1294,7 @@ class AssessProgramRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name", "request_id", b"request_id"]) -> None: ...
 
-Global___AssessProgramRequest: typing_extensions.TypeAlias = AssessProgramRequest
+global___AssessProgramRequest = AssessProgramRequest
 
 @typing.final
 class AssessProgramResponse(google.protobuf.message.Message):
@@ -1315,7 +1315,7 @@ class AssessProgramResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["program", b"program"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["program", b"program"]) -> None: ...
 
-Global___AssessProgramResponse: typing_extensions.TypeAlias = AssessProgramResponse
+global___AssessProgramResponse = AssessProgramResponse
 
 @typing.final
 class PlanningOptions(google.protobuf.message.Message):
@@ -1376,7 +1376,7 @@ class PlanningOptions(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["start_time", b"start_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["blackout_dates", b"blackout_dates", "lane_throughput_bytes_per_second", b"lane_throughput_bytes_per_second", "maintenance_hours", b"maintenance_hours", "maintenance_start_hour", b"maintenance_start_hour", "maintenance_weekdays", b"maintenance_weekdays", "max_bytes_per_wave", b"max_bytes_per_wave", "max_channels_per_wave", b"max_channels_per_wave", "max_customers_per_wave", b"max_customers_per_wave", "start_time", b"start_time"]) -> None: ...
 
-Global___PlanningOptions: typing_extensions.TypeAlias = PlanningOptions
+global___PlanningOptions = PlanningOptions
 
 @typing.final
 class GeneratePlanRequest(google.protobuf.message.Message):
@@ -1392,20 +1392,20 @@ class GeneratePlanRequest(google.protobuf.message.Message):
     request_id: builtins.str
     """Idempotency key (UUID)."""
     @property
-    def options(self) -> Global___PlanningOptions:
+    def options(self) -> global___PlanningOptions:
         """Planning options."""
 
     def __init__(
         self,
         *,
         name: builtins.str = ...,
-        options: Global___PlanningOptions | None = ...,
+        options: global___PlanningOptions | None = ...,
         request_id: builtins.str = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["options", b"options"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["name", b"name", "options", b"options", "request_id", b"request_id"]) -> None: ...
 
-Global___GeneratePlanRequest: typing_extensions.TypeAlias = GeneratePlanRequest
+global___GeneratePlanRequest = GeneratePlanRequest
 
 @typing.final
 class GeneratePlanResponse(google.protobuf.message.Message):
@@ -1432,7 +1432,7 @@ class GeneratePlanResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["plan", b"plan", "program", b"program"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["plan", b"plan", "program", b"program"]) -> None: ...
 
-Global___GeneratePlanResponse: typing_extensions.TypeAlias = GeneratePlanResponse
+global___GeneratePlanResponse = GeneratePlanResponse
 
 @typing.final
 class GetPlanRequest(google.protobuf.message.Message):
@@ -1450,7 +1450,7 @@ class GetPlanRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name"]) -> None: ...
 
-Global___GetPlanRequest: typing_extensions.TypeAlias = GetPlanRequest
+global___GetPlanRequest = GetPlanRequest
 
 @typing.final
 class GetPlanResponse(google.protobuf.message.Message):
@@ -1471,7 +1471,7 @@ class GetPlanResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["plan", b"plan"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["plan", b"plan"]) -> None: ...
 
-Global___GetPlanResponse: typing_extensions.TypeAlias = GetPlanResponse
+global___GetPlanResponse = GetPlanResponse
 
 @typing.final
 class ListPlansRequest(google.protobuf.message.Message):
@@ -1497,7 +1497,7 @@ class ListPlansRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["page_size", b"page_size", "page_token", b"page_token", "parent", b"parent"]) -> None: ...
 
-Global___ListPlansRequest: typing_extensions.TypeAlias = ListPlansRequest
+global___ListPlansRequest = ListPlansRequest
 
 @typing.final
 class ListPlansResponse(google.protobuf.message.Message):
@@ -1521,7 +1521,7 @@ class ListPlansResponse(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["next_page_token", b"next_page_token", "plans", b"plans"]) -> None: ...
 
-Global___ListPlansResponse: typing_extensions.TypeAlias = ListPlansResponse
+global___ListPlansResponse = ListPlansResponse
 
 @typing.final
 class SimulatePlanRequest(google.protobuf.message.Message):
@@ -1551,7 +1551,7 @@ class SimulatePlanRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["iterations", b"iterations", "name", b"name", "request_id", b"request_id", "seed", b"seed"]) -> None: ...
 
-Global___SimulatePlanRequest: typing_extensions.TypeAlias = SimulatePlanRequest
+global___SimulatePlanRequest = SimulatePlanRequest
 
 @typing.final
 class SimulatePlanResponse(google.protobuf.message.Message):
@@ -1578,7 +1578,7 @@ class SimulatePlanResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["plan", b"plan", "program", b"program"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["plan", b"plan", "program", b"program"]) -> None: ...
 
-Global___SimulatePlanResponse: typing_extensions.TypeAlias = SimulatePlanResponse
+global___SimulatePlanResponse = SimulatePlanResponse
 
 @typing.final
 class ApprovePlanRequest(google.protobuf.message.Message):
@@ -1604,7 +1604,7 @@ class ApprovePlanRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["comment", b"comment", "name", b"name", "request_id", b"request_id"]) -> None: ...
 
-Global___ApprovePlanRequest: typing_extensions.TypeAlias = ApprovePlanRequest
+global___ApprovePlanRequest = ApprovePlanRequest
 
 @typing.final
 class ApprovePlanResponse(google.protobuf.message.Message):
@@ -1631,7 +1631,7 @@ class ApprovePlanResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["plan", b"plan", "program", b"program"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["plan", b"plan", "program", b"program"]) -> None: ...
 
-Global___ApprovePlanResponse: typing_extensions.TypeAlias = ApprovePlanResponse
+global___ApprovePlanResponse = ApprovePlanResponse
 
 @typing.final
 class ExecutionOptions(google.protobuf.message.Message):
@@ -1669,7 +1669,7 @@ class ExecutionOptions(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["auto_approve", b"auto_approve", "max_concurrency", b"max_concurrency", "max_lane_concurrency", b"max_lane_concurrency", "max_lanes", b"max_lanes", "time_scale", b"time_scale"]) -> None: ...
 
-Global___ExecutionOptions: typing_extensions.TypeAlias = ExecutionOptions
+global___ExecutionOptions = ExecutionOptions
 
 @typing.final
 class ExecutePlanRequest(google.protobuf.message.Message):
@@ -1685,20 +1685,20 @@ class ExecutePlanRequest(google.protobuf.message.Message):
     request_id: builtins.str
     """Idempotency key (UUID)."""
     @property
-    def options(self) -> Global___ExecutionOptions:
+    def options(self) -> global___ExecutionOptions:
         """Run options."""
 
     def __init__(
         self,
         *,
         name: builtins.str = ...,
-        options: Global___ExecutionOptions | None = ...,
+        options: global___ExecutionOptions | None = ...,
         request_id: builtins.str = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["options", b"options"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["name", b"name", "options", b"options", "request_id", b"request_id"]) -> None: ...
 
-Global___ExecutePlanRequest: typing_extensions.TypeAlias = ExecutePlanRequest
+global___ExecutePlanRequest = ExecutePlanRequest
 
 @typing.final
 class ExecutePlanResponse(google.protobuf.message.Message):
@@ -1719,7 +1719,7 @@ class ExecutePlanResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["program", b"program"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["program", b"program"]) -> None: ...
 
-Global___ExecutePlanResponse: typing_extensions.TypeAlias = ExecutePlanResponse
+global___ExecutePlanResponse = ExecutePlanResponse
 
 @typing.final
 class ExecutionScope(google.protobuf.message.Message):
@@ -1751,7 +1751,7 @@ class ExecutionScope(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["channel", b"channel", "customer", b"customer", "lane", b"lane", "phase", b"phase"]) -> None: ...
 
-Global___ExecutionScope: typing_extensions.TypeAlias = ExecutionScope
+global___ExecutionScope = ExecutionScope
 
 @typing.final
 class PauseExecutionRequest(google.protobuf.message.Message):
@@ -1770,21 +1770,21 @@ class PauseExecutionRequest(google.protobuf.message.Message):
     request_id: builtins.str
     """Idempotency key (UUID)."""
     @property
-    def scope(self) -> Global___ExecutionScope:
+    def scope(self) -> global___ExecutionScope:
         """What to pause: the run (default), a lane or a customer."""
 
     def __init__(
         self,
         *,
         name: builtins.str = ...,
-        scope: Global___ExecutionScope | None = ...,
+        scope: global___ExecutionScope | None = ...,
         reason: builtins.str = ...,
         request_id: builtins.str = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["scope", b"scope"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["name", b"name", "reason", b"reason", "request_id", b"request_id", "scope", b"scope"]) -> None: ...
 
-Global___PauseExecutionRequest: typing_extensions.TypeAlias = PauseExecutionRequest
+global___PauseExecutionRequest = PauseExecutionRequest
 
 @typing.final
 class PauseExecutionResponse(google.protobuf.message.Message):
@@ -1805,7 +1805,7 @@ class PauseExecutionResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["dashboard", b"dashboard"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["dashboard", b"dashboard"]) -> None: ...
 
-Global___PauseExecutionResponse: typing_extensions.TypeAlias = PauseExecutionResponse
+global___PauseExecutionResponse = PauseExecutionResponse
 
 @typing.final
 class ResumeExecutionRequest(google.protobuf.message.Message):
@@ -1821,20 +1821,20 @@ class ResumeExecutionRequest(google.protobuf.message.Message):
     request_id: builtins.str
     """Idempotency key (UUID)."""
     @property
-    def scope(self) -> Global___ExecutionScope:
+    def scope(self) -> global___ExecutionScope:
         """What to resume: the run (default), a lane or a customer."""
 
     def __init__(
         self,
         *,
         name: builtins.str = ...,
-        scope: Global___ExecutionScope | None = ...,
+        scope: global___ExecutionScope | None = ...,
         request_id: builtins.str = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["scope", b"scope"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["name", b"name", "request_id", b"request_id", "scope", b"scope"]) -> None: ...
 
-Global___ResumeExecutionRequest: typing_extensions.TypeAlias = ResumeExecutionRequest
+global___ResumeExecutionRequest = ResumeExecutionRequest
 
 @typing.final
 class ResumeExecutionResponse(google.protobuf.message.Message):
@@ -1855,7 +1855,7 @@ class ResumeExecutionResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["dashboard", b"dashboard"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["dashboard", b"dashboard"]) -> None: ...
 
-Global___ResumeExecutionResponse: typing_extensions.TypeAlias = ResumeExecutionResponse
+global___ResumeExecutionResponse = ResumeExecutionResponse
 
 @typing.final
 class CancelExecutionRequest(google.protobuf.message.Message):
@@ -1881,7 +1881,7 @@ class CancelExecutionRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name", "reason", b"reason", "request_id", b"request_id"]) -> None: ...
 
-Global___CancelExecutionRequest: typing_extensions.TypeAlias = CancelExecutionRequest
+global___CancelExecutionRequest = CancelExecutionRequest
 
 @typing.final
 class CancelExecutionResponse(google.protobuf.message.Message):
@@ -1902,7 +1902,7 @@ class CancelExecutionResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["dashboard", b"dashboard"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["dashboard", b"dashboard"]) -> None: ...
 
-Global___CancelExecutionResponse: typing_extensions.TypeAlias = CancelExecutionResponse
+global___CancelExecutionResponse = CancelExecutionResponse
 
 @typing.final
 class RollbackExecutionRequest(google.protobuf.message.Message):
@@ -1921,21 +1921,21 @@ class RollbackExecutionRequest(google.protobuf.message.Message):
     request_id: builtins.str
     """Idempotency key (UUID)."""
     @property
-    def scope(self) -> Global___ExecutionScope:
+    def scope(self) -> global___ExecutionScope:
         """What to roll back: a phase, a customer, a channel, or (unset) the whole run."""
 
     def __init__(
         self,
         *,
         name: builtins.str = ...,
-        scope: Global___ExecutionScope | None = ...,
+        scope: global___ExecutionScope | None = ...,
         reason: builtins.str = ...,
         request_id: builtins.str = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["scope", b"scope"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["name", b"name", "reason", b"reason", "request_id", b"request_id", "scope", b"scope"]) -> None: ...
 
-Global___RollbackExecutionRequest: typing_extensions.TypeAlias = RollbackExecutionRequest
+global___RollbackExecutionRequest = RollbackExecutionRequest
 
 @typing.final
 class RollbackExecutionResponse(google.protobuf.message.Message):
@@ -1956,7 +1956,7 @@ class RollbackExecutionResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["dashboard", b"dashboard"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["dashboard", b"dashboard"]) -> None: ...
 
-Global___RollbackExecutionResponse: typing_extensions.TypeAlias = RollbackExecutionResponse
+global___RollbackExecutionResponse = RollbackExecutionResponse
 
 @typing.final
 class ApproveStepRequest(google.protobuf.message.Message):
@@ -1986,7 +1986,7 @@ class ApproveStepRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["comment", b"comment", "name", b"name", "request_id", b"request_id", "step_id", b"step_id"]) -> None: ...
 
-Global___ApproveStepRequest: typing_extensions.TypeAlias = ApproveStepRequest
+global___ApproveStepRequest = ApproveStepRequest
 
 @typing.final
 class ApproveStepResponse(google.protobuf.message.Message):
@@ -1996,18 +1996,18 @@ class ApproveStepResponse(google.protobuf.message.Message):
 
     STEP_FIELD_NUMBER: builtins.int
     @property
-    def step(self) -> Global___RunStep:
+    def step(self) -> global___RunStep:
         """The approved step."""
 
     def __init__(
         self,
         *,
-        step: Global___RunStep | None = ...,
+        step: global___RunStep | None = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["step", b"step"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["step", b"step"]) -> None: ...
 
-Global___ApproveStepResponse: typing_extensions.TypeAlias = ApproveStepResponse
+global___ApproveStepResponse = ApproveStepResponse
 
 @typing.final
 class RetryStepRequest(google.protobuf.message.Message):
@@ -2033,7 +2033,7 @@ class RetryStepRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name", "request_id", b"request_id", "step_id", b"step_id"]) -> None: ...
 
-Global___RetryStepRequest: typing_extensions.TypeAlias = RetryStepRequest
+global___RetryStepRequest = RetryStepRequest
 
 @typing.final
 class RetryStepResponse(google.protobuf.message.Message):
@@ -2043,18 +2043,18 @@ class RetryStepResponse(google.protobuf.message.Message):
 
     STEP_FIELD_NUMBER: builtins.int
     @property
-    def step(self) -> Global___RunStep:
+    def step(self) -> global___RunStep:
         """The step, ready to run again."""
 
     def __init__(
         self,
         *,
-        step: Global___RunStep | None = ...,
+        step: global___RunStep | None = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["step", b"step"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["step", b"step"]) -> None: ...
 
-Global___RetryStepResponse: typing_extensions.TypeAlias = RetryStepResponse
+global___RetryStepResponse = RetryStepResponse
 
 @typing.final
 class RunStep(google.protobuf.message.Message):
@@ -2123,7 +2123,7 @@ class RunStep(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["end_time", b"end_time", "start_time", b"start_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["attempts", b"attempts", "channel", b"channel", "customer", b"customer", "end_time", b"end_time", "executor", b"executor", "last_error", b"last_error", "name", b"name", "phase", b"phase", "start_time", b"start_time", "state", b"state", "step_id", b"step_id", "title", b"title"]) -> None: ...
 
-Global___RunStep: typing_extensions.TypeAlias = RunStep
+global___RunStep = RunStep
 
 @typing.final
 class ListStepsRequest(google.protobuf.message.Message):
@@ -2153,7 +2153,7 @@ class ListStepsRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["page_size", b"page_size", "page_token", b"page_token", "parent", b"parent", "state", b"state"]) -> None: ...
 
-Global___ListStepsRequest: typing_extensions.TypeAlias = ListStepsRequest
+global___ListStepsRequest = ListStepsRequest
 
 @typing.final
 class ListStepsResponse(google.protobuf.message.Message):
@@ -2166,18 +2166,18 @@ class ListStepsResponse(google.protobuf.message.Message):
     next_page_token: builtins.str
     """Token for the next page; empty on the last page."""
     @property
-    def steps(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___RunStep]:
+    def steps(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___RunStep]:
         """The steps."""
 
     def __init__(
         self,
         *,
-        steps: collections.abc.Iterable[Global___RunStep] | None = ...,
+        steps: collections.abc.Iterable[global___RunStep] | None = ...,
         next_page_token: builtins.str = ...,
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["next_page_token", b"next_page_token", "steps", b"steps"]) -> None: ...
 
-Global___ListStepsResponse: typing_extensions.TypeAlias = ListStepsResponse
+global___ListStepsResponse = ListStepsResponse
 
 @typing.final
 class GetDashboardRequest(google.protobuf.message.Message):
@@ -2195,7 +2195,7 @@ class GetDashboardRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name"]) -> None: ...
 
-Global___GetDashboardRequest: typing_extensions.TypeAlias = GetDashboardRequest
+global___GetDashboardRequest = GetDashboardRequest
 
 @typing.final
 class GetDashboardResponse(google.protobuf.message.Message):
@@ -2216,7 +2216,7 @@ class GetDashboardResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["dashboard", b"dashboard"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["dashboard", b"dashboard"]) -> None: ...
 
-Global___GetDashboardResponse: typing_extensions.TypeAlias = GetDashboardResponse
+global___GetDashboardResponse = GetDashboardResponse
 
 @typing.final
 class ListEventsRequest(google.protobuf.message.Message):
@@ -2246,7 +2246,7 @@ class ListEventsRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["page_size", b"page_size", "page_token", b"page_token", "parent", b"parent", "type_prefix", b"type_prefix"]) -> None: ...
 
-Global___ListEventsRequest: typing_extensions.TypeAlias = ListEventsRequest
+global___ListEventsRequest = ListEventsRequest
 
 @typing.final
 class ListEventsResponse(google.protobuf.message.Message):
@@ -2270,7 +2270,7 @@ class ListEventsResponse(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["events", b"events", "next_page_token", b"next_page_token"]) -> None: ...
 
-Global___ListEventsResponse: typing_extensions.TypeAlias = ListEventsResponse
+global___ListEventsResponse = ListEventsResponse
 
 @typing.final
 class WatchProgramRequest(google.protobuf.message.Message):
@@ -2292,7 +2292,7 @@ class WatchProgramRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["after_sequence", b"after_sequence", "name", b"name"]) -> None: ...
 
-Global___WatchProgramRequest: typing_extensions.TypeAlias = WatchProgramRequest
+global___WatchProgramRequest = WatchProgramRequest
 
 @typing.final
 class WatchProgramResponse(google.protobuf.message.Message):
@@ -2313,4 +2313,4 @@ class WatchProgramResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["event", b"event"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["event", b"event"]) -> None: ...
 
-Global___WatchProgramResponse: typing_extensions.TypeAlias = WatchProgramResponse
+global___WatchProgramResponse = WatchProgramResponse

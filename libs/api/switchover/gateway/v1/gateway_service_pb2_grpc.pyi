@@ -8,13 +8,7 @@ import collections.abc
 import grpc
 import grpc.aio
 import switchover.gateway.v1.gateway_service_pb2
-import sys
 import typing
-
-if sys.version_info >= (3, 13):
-    import typing as typing_extensions
-else:
-    import typing_extensions
 
 _T = typing.TypeVar("_T")
 
@@ -23,681 +17,7 @@ class _MaybeAsyncIterator(collections.abc.AsyncIterator[_T], collections.abc.Ite
 class _ServicerContext(grpc.ServicerContext, grpc.aio.ServicerContext):  # type: ignore[misc, type-arg]
     ...
 
-GRPC_GENERATED_VERSION: str
-GRPC_VERSION: str
-_GatewayServiceCreateProgramType = typing_extensions.TypeVar(
-    '_GatewayServiceCreateProgramType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.CreateProgramRequest,
-        switchover.gateway.v1.gateway_service_pb2.CreateProgramResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.CreateProgramRequest,
-        switchover.gateway.v1.gateway_service_pb2.CreateProgramResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.CreateProgramRequest,
-        switchover.gateway.v1.gateway_service_pb2.CreateProgramResponse,
-    ],
-)
-
-_GatewayServiceGetProgramType = typing_extensions.TypeVar(
-    '_GatewayServiceGetProgramType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.GetProgramRequest,
-        switchover.gateway.v1.gateway_service_pb2.GetProgramResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.GetProgramRequest,
-        switchover.gateway.v1.gateway_service_pb2.GetProgramResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.GetProgramRequest,
-        switchover.gateway.v1.gateway_service_pb2.GetProgramResponse,
-    ],
-)
-
-_GatewayServiceListProgramsType = typing_extensions.TypeVar(
-    '_GatewayServiceListProgramsType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ListProgramsRequest,
-        switchover.gateway.v1.gateway_service_pb2.ListProgramsResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ListProgramsRequest,
-        switchover.gateway.v1.gateway_service_pb2.ListProgramsResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ListProgramsRequest,
-        switchover.gateway.v1.gateway_service_pb2.ListProgramsResponse,
-    ],
-)
-
-_GatewayServiceUpdateProgramType = typing_extensions.TypeVar(
-    '_GatewayServiceUpdateProgramType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.UpdateProgramRequest,
-        switchover.gateway.v1.gateway_service_pb2.UpdateProgramResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.UpdateProgramRequest,
-        switchover.gateway.v1.gateway_service_pb2.UpdateProgramResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.UpdateProgramRequest,
-        switchover.gateway.v1.gateway_service_pb2.UpdateProgramResponse,
-    ],
-)
-
-_GatewayServiceDeleteProgramType = typing_extensions.TypeVar(
-    '_GatewayServiceDeleteProgramType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.DeleteProgramRequest,
-        switchover.gateway.v1.gateway_service_pb2.DeleteProgramResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.DeleteProgramRequest,
-        switchover.gateway.v1.gateway_service_pb2.DeleteProgramResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.DeleteProgramRequest,
-        switchover.gateway.v1.gateway_service_pb2.DeleteProgramResponse,
-    ],
-)
-
-_GatewayServiceImportInventoryType = typing_extensions.TypeVar(
-    '_GatewayServiceImportInventoryType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ImportInventoryRequest,
-        switchover.gateway.v1.gateway_service_pb2.ImportInventoryResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ImportInventoryRequest,
-        switchover.gateway.v1.gateway_service_pb2.ImportInventoryResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ImportInventoryRequest,
-        switchover.gateway.v1.gateway_service_pb2.ImportInventoryResponse,
-    ],
-)
-
-_GatewayServiceCreateDepartmentType = typing_extensions.TypeVar(
-    '_GatewayServiceCreateDepartmentType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.CreateDepartmentRequest,
-        switchover.gateway.v1.gateway_service_pb2.CreateDepartmentResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.CreateDepartmentRequest,
-        switchover.gateway.v1.gateway_service_pb2.CreateDepartmentResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.CreateDepartmentRequest,
-        switchover.gateway.v1.gateway_service_pb2.CreateDepartmentResponse,
-    ],
-)
-
-_GatewayServiceGetDepartmentType = typing_extensions.TypeVar(
-    '_GatewayServiceGetDepartmentType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.GetDepartmentRequest,
-        switchover.gateway.v1.gateway_service_pb2.GetDepartmentResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.GetDepartmentRequest,
-        switchover.gateway.v1.gateway_service_pb2.GetDepartmentResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.GetDepartmentRequest,
-        switchover.gateway.v1.gateway_service_pb2.GetDepartmentResponse,
-    ],
-)
-
-_GatewayServiceListDepartmentsType = typing_extensions.TypeVar(
-    '_GatewayServiceListDepartmentsType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ListDepartmentsRequest,
-        switchover.gateway.v1.gateway_service_pb2.ListDepartmentsResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ListDepartmentsRequest,
-        switchover.gateway.v1.gateway_service_pb2.ListDepartmentsResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ListDepartmentsRequest,
-        switchover.gateway.v1.gateway_service_pb2.ListDepartmentsResponse,
-    ],
-)
-
-_GatewayServiceUpdateDepartmentType = typing_extensions.TypeVar(
-    '_GatewayServiceUpdateDepartmentType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.UpdateDepartmentRequest,
-        switchover.gateway.v1.gateway_service_pb2.UpdateDepartmentResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.UpdateDepartmentRequest,
-        switchover.gateway.v1.gateway_service_pb2.UpdateDepartmentResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.UpdateDepartmentRequest,
-        switchover.gateway.v1.gateway_service_pb2.UpdateDepartmentResponse,
-    ],
-)
-
-_GatewayServiceDeleteDepartmentType = typing_extensions.TypeVar(
-    '_GatewayServiceDeleteDepartmentType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.DeleteDepartmentRequest,
-        switchover.gateway.v1.gateway_service_pb2.DeleteDepartmentResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.DeleteDepartmentRequest,
-        switchover.gateway.v1.gateway_service_pb2.DeleteDepartmentResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.DeleteDepartmentRequest,
-        switchover.gateway.v1.gateway_service_pb2.DeleteDepartmentResponse,
-    ],
-)
-
-_GatewayServiceCreateCustomerType = typing_extensions.TypeVar(
-    '_GatewayServiceCreateCustomerType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.CreateCustomerRequest,
-        switchover.gateway.v1.gateway_service_pb2.CreateCustomerResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.CreateCustomerRequest,
-        switchover.gateway.v1.gateway_service_pb2.CreateCustomerResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.CreateCustomerRequest,
-        switchover.gateway.v1.gateway_service_pb2.CreateCustomerResponse,
-    ],
-)
-
-_GatewayServiceGetCustomerType = typing_extensions.TypeVar(
-    '_GatewayServiceGetCustomerType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.GetCustomerRequest,
-        switchover.gateway.v1.gateway_service_pb2.GetCustomerResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.GetCustomerRequest,
-        switchover.gateway.v1.gateway_service_pb2.GetCustomerResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.GetCustomerRequest,
-        switchover.gateway.v1.gateway_service_pb2.GetCustomerResponse,
-    ],
-)
-
-_GatewayServiceListCustomersType = typing_extensions.TypeVar(
-    '_GatewayServiceListCustomersType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ListCustomersRequest,
-        switchover.gateway.v1.gateway_service_pb2.ListCustomersResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ListCustomersRequest,
-        switchover.gateway.v1.gateway_service_pb2.ListCustomersResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ListCustomersRequest,
-        switchover.gateway.v1.gateway_service_pb2.ListCustomersResponse,
-    ],
-)
-
-_GatewayServiceUpdateCustomerType = typing_extensions.TypeVar(
-    '_GatewayServiceUpdateCustomerType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.UpdateCustomerRequest,
-        switchover.gateway.v1.gateway_service_pb2.UpdateCustomerResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.UpdateCustomerRequest,
-        switchover.gateway.v1.gateway_service_pb2.UpdateCustomerResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.UpdateCustomerRequest,
-        switchover.gateway.v1.gateway_service_pb2.UpdateCustomerResponse,
-    ],
-)
-
-_GatewayServiceDeleteCustomerType = typing_extensions.TypeVar(
-    '_GatewayServiceDeleteCustomerType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.DeleteCustomerRequest,
-        switchover.gateway.v1.gateway_service_pb2.DeleteCustomerResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.DeleteCustomerRequest,
-        switchover.gateway.v1.gateway_service_pb2.DeleteCustomerResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.DeleteCustomerRequest,
-        switchover.gateway.v1.gateway_service_pb2.DeleteCustomerResponse,
-    ],
-)
-
-_GatewayServiceCreateChannelType = typing_extensions.TypeVar(
-    '_GatewayServiceCreateChannelType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.CreateChannelRequest,
-        switchover.gateway.v1.gateway_service_pb2.CreateChannelResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.CreateChannelRequest,
-        switchover.gateway.v1.gateway_service_pb2.CreateChannelResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.CreateChannelRequest,
-        switchover.gateway.v1.gateway_service_pb2.CreateChannelResponse,
-    ],
-)
-
-_GatewayServiceGetChannelType = typing_extensions.TypeVar(
-    '_GatewayServiceGetChannelType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.GetChannelRequest,
-        switchover.gateway.v1.gateway_service_pb2.GetChannelResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.GetChannelRequest,
-        switchover.gateway.v1.gateway_service_pb2.GetChannelResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.GetChannelRequest,
-        switchover.gateway.v1.gateway_service_pb2.GetChannelResponse,
-    ],
-)
-
-_GatewayServiceListChannelsType = typing_extensions.TypeVar(
-    '_GatewayServiceListChannelsType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ListChannelsRequest,
-        switchover.gateway.v1.gateway_service_pb2.ListChannelsResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ListChannelsRequest,
-        switchover.gateway.v1.gateway_service_pb2.ListChannelsResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ListChannelsRequest,
-        switchover.gateway.v1.gateway_service_pb2.ListChannelsResponse,
-    ],
-)
-
-_GatewayServiceUpdateChannelType = typing_extensions.TypeVar(
-    '_GatewayServiceUpdateChannelType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.UpdateChannelRequest,
-        switchover.gateway.v1.gateway_service_pb2.UpdateChannelResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.UpdateChannelRequest,
-        switchover.gateway.v1.gateway_service_pb2.UpdateChannelResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.UpdateChannelRequest,
-        switchover.gateway.v1.gateway_service_pb2.UpdateChannelResponse,
-    ],
-)
-
-_GatewayServiceDeleteChannelType = typing_extensions.TypeVar(
-    '_GatewayServiceDeleteChannelType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.DeleteChannelRequest,
-        switchover.gateway.v1.gateway_service_pb2.DeleteChannelResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.DeleteChannelRequest,
-        switchover.gateway.v1.gateway_service_pb2.DeleteChannelResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.DeleteChannelRequest,
-        switchover.gateway.v1.gateway_service_pb2.DeleteChannelResponse,
-    ],
-)
-
-_GatewayServiceCreateDependencyType = typing_extensions.TypeVar(
-    '_GatewayServiceCreateDependencyType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.CreateDependencyRequest,
-        switchover.gateway.v1.gateway_service_pb2.CreateDependencyResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.CreateDependencyRequest,
-        switchover.gateway.v1.gateway_service_pb2.CreateDependencyResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.CreateDependencyRequest,
-        switchover.gateway.v1.gateway_service_pb2.CreateDependencyResponse,
-    ],
-)
-
-_GatewayServiceGetDependencyType = typing_extensions.TypeVar(
-    '_GatewayServiceGetDependencyType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.GetDependencyRequest,
-        switchover.gateway.v1.gateway_service_pb2.GetDependencyResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.GetDependencyRequest,
-        switchover.gateway.v1.gateway_service_pb2.GetDependencyResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.GetDependencyRequest,
-        switchover.gateway.v1.gateway_service_pb2.GetDependencyResponse,
-    ],
-)
-
-_GatewayServiceListDependenciesType = typing_extensions.TypeVar(
-    '_GatewayServiceListDependenciesType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ListDependenciesRequest,
-        switchover.gateway.v1.gateway_service_pb2.ListDependenciesResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ListDependenciesRequest,
-        switchover.gateway.v1.gateway_service_pb2.ListDependenciesResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ListDependenciesRequest,
-        switchover.gateway.v1.gateway_service_pb2.ListDependenciesResponse,
-    ],
-)
-
-_GatewayServiceDeleteDependencyType = typing_extensions.TypeVar(
-    '_GatewayServiceDeleteDependencyType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.DeleteDependencyRequest,
-        switchover.gateway.v1.gateway_service_pb2.DeleteDependencyResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.DeleteDependencyRequest,
-        switchover.gateway.v1.gateway_service_pb2.DeleteDependencyResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.DeleteDependencyRequest,
-        switchover.gateway.v1.gateway_service_pb2.DeleteDependencyResponse,
-    ],
-)
-
-_GatewayServiceAssessProgramType = typing_extensions.TypeVar(
-    '_GatewayServiceAssessProgramType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.AssessProgramRequest,
-        switchover.gateway.v1.gateway_service_pb2.AssessProgramResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.AssessProgramRequest,
-        switchover.gateway.v1.gateway_service_pb2.AssessProgramResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.AssessProgramRequest,
-        switchover.gateway.v1.gateway_service_pb2.AssessProgramResponse,
-    ],
-)
-
-_GatewayServiceGeneratePlanType = typing_extensions.TypeVar(
-    '_GatewayServiceGeneratePlanType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.GeneratePlanRequest,
-        switchover.gateway.v1.gateway_service_pb2.GeneratePlanResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.GeneratePlanRequest,
-        switchover.gateway.v1.gateway_service_pb2.GeneratePlanResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.GeneratePlanRequest,
-        switchover.gateway.v1.gateway_service_pb2.GeneratePlanResponse,
-    ],
-)
-
-_GatewayServiceGetPlanType = typing_extensions.TypeVar(
-    '_GatewayServiceGetPlanType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.GetPlanRequest,
-        switchover.gateway.v1.gateway_service_pb2.GetPlanResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.GetPlanRequest,
-        switchover.gateway.v1.gateway_service_pb2.GetPlanResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.GetPlanRequest,
-        switchover.gateway.v1.gateway_service_pb2.GetPlanResponse,
-    ],
-)
-
-_GatewayServiceListPlansType = typing_extensions.TypeVar(
-    '_GatewayServiceListPlansType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ListPlansRequest,
-        switchover.gateway.v1.gateway_service_pb2.ListPlansResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ListPlansRequest,
-        switchover.gateway.v1.gateway_service_pb2.ListPlansResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ListPlansRequest,
-        switchover.gateway.v1.gateway_service_pb2.ListPlansResponse,
-    ],
-)
-
-_GatewayServiceSimulatePlanType = typing_extensions.TypeVar(
-    '_GatewayServiceSimulatePlanType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.SimulatePlanRequest,
-        switchover.gateway.v1.gateway_service_pb2.SimulatePlanResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.SimulatePlanRequest,
-        switchover.gateway.v1.gateway_service_pb2.SimulatePlanResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.SimulatePlanRequest,
-        switchover.gateway.v1.gateway_service_pb2.SimulatePlanResponse,
-    ],
-)
-
-_GatewayServiceApprovePlanType = typing_extensions.TypeVar(
-    '_GatewayServiceApprovePlanType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ApprovePlanRequest,
-        switchover.gateway.v1.gateway_service_pb2.ApprovePlanResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ApprovePlanRequest,
-        switchover.gateway.v1.gateway_service_pb2.ApprovePlanResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ApprovePlanRequest,
-        switchover.gateway.v1.gateway_service_pb2.ApprovePlanResponse,
-    ],
-)
-
-_GatewayServiceExecutePlanType = typing_extensions.TypeVar(
-    '_GatewayServiceExecutePlanType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ExecutePlanRequest,
-        switchover.gateway.v1.gateway_service_pb2.ExecutePlanResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ExecutePlanRequest,
-        switchover.gateway.v1.gateway_service_pb2.ExecutePlanResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ExecutePlanRequest,
-        switchover.gateway.v1.gateway_service_pb2.ExecutePlanResponse,
-    ],
-)
-
-_GatewayServicePauseExecutionType = typing_extensions.TypeVar(
-    '_GatewayServicePauseExecutionType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.PauseExecutionRequest,
-        switchover.gateway.v1.gateway_service_pb2.PauseExecutionResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.PauseExecutionRequest,
-        switchover.gateway.v1.gateway_service_pb2.PauseExecutionResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.PauseExecutionRequest,
-        switchover.gateway.v1.gateway_service_pb2.PauseExecutionResponse,
-    ],
-)
-
-_GatewayServiceResumeExecutionType = typing_extensions.TypeVar(
-    '_GatewayServiceResumeExecutionType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ResumeExecutionRequest,
-        switchover.gateway.v1.gateway_service_pb2.ResumeExecutionResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ResumeExecutionRequest,
-        switchover.gateway.v1.gateway_service_pb2.ResumeExecutionResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ResumeExecutionRequest,
-        switchover.gateway.v1.gateway_service_pb2.ResumeExecutionResponse,
-    ],
-)
-
-_GatewayServiceCancelExecutionType = typing_extensions.TypeVar(
-    '_GatewayServiceCancelExecutionType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.CancelExecutionRequest,
-        switchover.gateway.v1.gateway_service_pb2.CancelExecutionResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.CancelExecutionRequest,
-        switchover.gateway.v1.gateway_service_pb2.CancelExecutionResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.CancelExecutionRequest,
-        switchover.gateway.v1.gateway_service_pb2.CancelExecutionResponse,
-    ],
-)
-
-_GatewayServiceRollbackExecutionType = typing_extensions.TypeVar(
-    '_GatewayServiceRollbackExecutionType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.RollbackExecutionRequest,
-        switchover.gateway.v1.gateway_service_pb2.RollbackExecutionResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.RollbackExecutionRequest,
-        switchover.gateway.v1.gateway_service_pb2.RollbackExecutionResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.RollbackExecutionRequest,
-        switchover.gateway.v1.gateway_service_pb2.RollbackExecutionResponse,
-    ],
-)
-
-_GatewayServiceApproveStepType = typing_extensions.TypeVar(
-    '_GatewayServiceApproveStepType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ApproveStepRequest,
-        switchover.gateway.v1.gateway_service_pb2.ApproveStepResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ApproveStepRequest,
-        switchover.gateway.v1.gateway_service_pb2.ApproveStepResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ApproveStepRequest,
-        switchover.gateway.v1.gateway_service_pb2.ApproveStepResponse,
-    ],
-)
-
-_GatewayServiceRetryStepType = typing_extensions.TypeVar(
-    '_GatewayServiceRetryStepType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.RetryStepRequest,
-        switchover.gateway.v1.gateway_service_pb2.RetryStepResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.RetryStepRequest,
-        switchover.gateway.v1.gateway_service_pb2.RetryStepResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.RetryStepRequest,
-        switchover.gateway.v1.gateway_service_pb2.RetryStepResponse,
-    ],
-)
-
-_GatewayServiceListStepsType = typing_extensions.TypeVar(
-    '_GatewayServiceListStepsType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ListStepsRequest,
-        switchover.gateway.v1.gateway_service_pb2.ListStepsResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ListStepsRequest,
-        switchover.gateway.v1.gateway_service_pb2.ListStepsResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ListStepsRequest,
-        switchover.gateway.v1.gateway_service_pb2.ListStepsResponse,
-    ],
-)
-
-_GatewayServiceGetDashboardType = typing_extensions.TypeVar(
-    '_GatewayServiceGetDashboardType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.GetDashboardRequest,
-        switchover.gateway.v1.gateway_service_pb2.GetDashboardResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.GetDashboardRequest,
-        switchover.gateway.v1.gateway_service_pb2.GetDashboardResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.GetDashboardRequest,
-        switchover.gateway.v1.gateway_service_pb2.GetDashboardResponse,
-    ],
-)
-
-_GatewayServiceListEventsType = typing_extensions.TypeVar(
-    '_GatewayServiceListEventsType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ListEventsRequest,
-        switchover.gateway.v1.gateway_service_pb2.ListEventsResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ListEventsRequest,
-        switchover.gateway.v1.gateway_service_pb2.ListEventsResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.ListEventsRequest,
-        switchover.gateway.v1.gateway_service_pb2.ListEventsResponse,
-    ],
-)
-
-_GatewayServiceWatchProgramType = typing_extensions.TypeVar(
-    '_GatewayServiceWatchProgramType',
-    grpc.UnaryStreamMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.WatchProgramRequest,
-        switchover.gateway.v1.gateway_service_pb2.WatchProgramResponse,
-    ],
-    grpc.aio.UnaryStreamMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.WatchProgramRequest,
-        switchover.gateway.v1.gateway_service_pb2.WatchProgramResponse,
-    ],
-    default=grpc.UnaryStreamMultiCallable[
-        switchover.gateway.v1.gateway_service_pb2.WatchProgramRequest,
-        switchover.gateway.v1.gateway_service_pb2.WatchProgramResponse,
-    ],
-)
-
-class GatewayServiceStub(typing.Generic[_GatewayServiceCreateProgramType, _GatewayServiceGetProgramType, _GatewayServiceListProgramsType, _GatewayServiceUpdateProgramType, _GatewayServiceDeleteProgramType, _GatewayServiceImportInventoryType, _GatewayServiceCreateDepartmentType, _GatewayServiceGetDepartmentType, _GatewayServiceListDepartmentsType, _GatewayServiceUpdateDepartmentType, _GatewayServiceDeleteDepartmentType, _GatewayServiceCreateCustomerType, _GatewayServiceGetCustomerType, _GatewayServiceListCustomersType, _GatewayServiceUpdateCustomerType, _GatewayServiceDeleteCustomerType, _GatewayServiceCreateChannelType, _GatewayServiceGetChannelType, _GatewayServiceListChannelsType, _GatewayServiceUpdateChannelType, _GatewayServiceDeleteChannelType, _GatewayServiceCreateDependencyType, _GatewayServiceGetDependencyType, _GatewayServiceListDependenciesType, _GatewayServiceDeleteDependencyType, _GatewayServiceAssessProgramType, _GatewayServiceGeneratePlanType, _GatewayServiceGetPlanType, _GatewayServiceListPlansType, _GatewayServiceSimulatePlanType, _GatewayServiceApprovePlanType, _GatewayServiceExecutePlanType, _GatewayServicePauseExecutionType, _GatewayServiceResumeExecutionType, _GatewayServiceCancelExecutionType, _GatewayServiceRollbackExecutionType, _GatewayServiceApproveStepType, _GatewayServiceRetryStepType, _GatewayServiceListStepsType, _GatewayServiceGetDashboardType, _GatewayServiceListEventsType, _GatewayServiceWatchProgramType]):
+class GatewayServiceStub:
     """GatewayService is the public API of Switchover: programs, their inventory, the plan
     lifecycle (assess → plan → simulate → approve → execute → complete or roll back), the
     audit log and the dashboard. It calls the risk, orchestration, simulation and notification
@@ -708,663 +28,555 @@ class GatewayServiceStub(typing.Generic[_GatewayServiceCreateProgramType, _Gatew
     (UUID): a retry with the same id returns the first response and changes nothing.
     """
 
-    @typing.overload
-    def __init__(self: GatewayServiceStub[
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.CreateProgramRequest,
-            switchover.gateway.v1.gateway_service_pb2.CreateProgramResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.GetProgramRequest,
-            switchover.gateway.v1.gateway_service_pb2.GetProgramResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.ListProgramsRequest,
-            switchover.gateway.v1.gateway_service_pb2.ListProgramsResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.UpdateProgramRequest,
-            switchover.gateway.v1.gateway_service_pb2.UpdateProgramResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.DeleteProgramRequest,
-            switchover.gateway.v1.gateway_service_pb2.DeleteProgramResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.ImportInventoryRequest,
-            switchover.gateway.v1.gateway_service_pb2.ImportInventoryResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.CreateDepartmentRequest,
-            switchover.gateway.v1.gateway_service_pb2.CreateDepartmentResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.GetDepartmentRequest,
-            switchover.gateway.v1.gateway_service_pb2.GetDepartmentResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.ListDepartmentsRequest,
-            switchover.gateway.v1.gateway_service_pb2.ListDepartmentsResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.UpdateDepartmentRequest,
-            switchover.gateway.v1.gateway_service_pb2.UpdateDepartmentResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.DeleteDepartmentRequest,
-            switchover.gateway.v1.gateway_service_pb2.DeleteDepartmentResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.CreateCustomerRequest,
-            switchover.gateway.v1.gateway_service_pb2.CreateCustomerResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.GetCustomerRequest,
-            switchover.gateway.v1.gateway_service_pb2.GetCustomerResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.ListCustomersRequest,
-            switchover.gateway.v1.gateway_service_pb2.ListCustomersResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.UpdateCustomerRequest,
-            switchover.gateway.v1.gateway_service_pb2.UpdateCustomerResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.DeleteCustomerRequest,
-            switchover.gateway.v1.gateway_service_pb2.DeleteCustomerResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.CreateChannelRequest,
-            switchover.gateway.v1.gateway_service_pb2.CreateChannelResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.GetChannelRequest,
-            switchover.gateway.v1.gateway_service_pb2.GetChannelResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.ListChannelsRequest,
-            switchover.gateway.v1.gateway_service_pb2.ListChannelsResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.UpdateChannelRequest,
-            switchover.gateway.v1.gateway_service_pb2.UpdateChannelResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.DeleteChannelRequest,
-            switchover.gateway.v1.gateway_service_pb2.DeleteChannelResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.CreateDependencyRequest,
-            switchover.gateway.v1.gateway_service_pb2.CreateDependencyResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.GetDependencyRequest,
-            switchover.gateway.v1.gateway_service_pb2.GetDependencyResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.ListDependenciesRequest,
-            switchover.gateway.v1.gateway_service_pb2.ListDependenciesResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.DeleteDependencyRequest,
-            switchover.gateway.v1.gateway_service_pb2.DeleteDependencyResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.AssessProgramRequest,
-            switchover.gateway.v1.gateway_service_pb2.AssessProgramResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.GeneratePlanRequest,
-            switchover.gateway.v1.gateway_service_pb2.GeneratePlanResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.GetPlanRequest,
-            switchover.gateway.v1.gateway_service_pb2.GetPlanResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.ListPlansRequest,
-            switchover.gateway.v1.gateway_service_pb2.ListPlansResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.SimulatePlanRequest,
-            switchover.gateway.v1.gateway_service_pb2.SimulatePlanResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.ApprovePlanRequest,
-            switchover.gateway.v1.gateway_service_pb2.ApprovePlanResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.ExecutePlanRequest,
-            switchover.gateway.v1.gateway_service_pb2.ExecutePlanResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.PauseExecutionRequest,
-            switchover.gateway.v1.gateway_service_pb2.PauseExecutionResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.ResumeExecutionRequest,
-            switchover.gateway.v1.gateway_service_pb2.ResumeExecutionResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.CancelExecutionRequest,
-            switchover.gateway.v1.gateway_service_pb2.CancelExecutionResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.RollbackExecutionRequest,
-            switchover.gateway.v1.gateway_service_pb2.RollbackExecutionResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.ApproveStepRequest,
-            switchover.gateway.v1.gateway_service_pb2.ApproveStepResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.RetryStepRequest,
-            switchover.gateway.v1.gateway_service_pb2.RetryStepResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.ListStepsRequest,
-            switchover.gateway.v1.gateway_service_pb2.ListStepsResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.GetDashboardRequest,
-            switchover.gateway.v1.gateway_service_pb2.GetDashboardResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.ListEventsRequest,
-            switchover.gateway.v1.gateway_service_pb2.ListEventsResponse,
-        ],
-        grpc.UnaryStreamMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.WatchProgramRequest,
-            switchover.gateway.v1.gateway_service_pb2.WatchProgramResponse,
-        ],
-    ], channel: grpc.Channel) -> None: ...
-
-    @typing.overload
-    def __init__(self: GatewayServiceStub[
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.CreateProgramRequest,
-            switchover.gateway.v1.gateway_service_pb2.CreateProgramResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.GetProgramRequest,
-            switchover.gateway.v1.gateway_service_pb2.GetProgramResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.ListProgramsRequest,
-            switchover.gateway.v1.gateway_service_pb2.ListProgramsResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.UpdateProgramRequest,
-            switchover.gateway.v1.gateway_service_pb2.UpdateProgramResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.DeleteProgramRequest,
-            switchover.gateway.v1.gateway_service_pb2.DeleteProgramResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.ImportInventoryRequest,
-            switchover.gateway.v1.gateway_service_pb2.ImportInventoryResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.CreateDepartmentRequest,
-            switchover.gateway.v1.gateway_service_pb2.CreateDepartmentResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.GetDepartmentRequest,
-            switchover.gateway.v1.gateway_service_pb2.GetDepartmentResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.ListDepartmentsRequest,
-            switchover.gateway.v1.gateway_service_pb2.ListDepartmentsResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.UpdateDepartmentRequest,
-            switchover.gateway.v1.gateway_service_pb2.UpdateDepartmentResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.DeleteDepartmentRequest,
-            switchover.gateway.v1.gateway_service_pb2.DeleteDepartmentResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.CreateCustomerRequest,
-            switchover.gateway.v1.gateway_service_pb2.CreateCustomerResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.GetCustomerRequest,
-            switchover.gateway.v1.gateway_service_pb2.GetCustomerResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.ListCustomersRequest,
-            switchover.gateway.v1.gateway_service_pb2.ListCustomersResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.UpdateCustomerRequest,
-            switchover.gateway.v1.gateway_service_pb2.UpdateCustomerResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.DeleteCustomerRequest,
-            switchover.gateway.v1.gateway_service_pb2.DeleteCustomerResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.CreateChannelRequest,
-            switchover.gateway.v1.gateway_service_pb2.CreateChannelResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.GetChannelRequest,
-            switchover.gateway.v1.gateway_service_pb2.GetChannelResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.ListChannelsRequest,
-            switchover.gateway.v1.gateway_service_pb2.ListChannelsResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.UpdateChannelRequest,
-            switchover.gateway.v1.gateway_service_pb2.UpdateChannelResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.DeleteChannelRequest,
-            switchover.gateway.v1.gateway_service_pb2.DeleteChannelResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.CreateDependencyRequest,
-            switchover.gateway.v1.gateway_service_pb2.CreateDependencyResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.GetDependencyRequest,
-            switchover.gateway.v1.gateway_service_pb2.GetDependencyResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.ListDependenciesRequest,
-            switchover.gateway.v1.gateway_service_pb2.ListDependenciesResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.DeleteDependencyRequest,
-            switchover.gateway.v1.gateway_service_pb2.DeleteDependencyResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.AssessProgramRequest,
-            switchover.gateway.v1.gateway_service_pb2.AssessProgramResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.GeneratePlanRequest,
-            switchover.gateway.v1.gateway_service_pb2.GeneratePlanResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.GetPlanRequest,
-            switchover.gateway.v1.gateway_service_pb2.GetPlanResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.ListPlansRequest,
-            switchover.gateway.v1.gateway_service_pb2.ListPlansResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.SimulatePlanRequest,
-            switchover.gateway.v1.gateway_service_pb2.SimulatePlanResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.ApprovePlanRequest,
-            switchover.gateway.v1.gateway_service_pb2.ApprovePlanResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.ExecutePlanRequest,
-            switchover.gateway.v1.gateway_service_pb2.ExecutePlanResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.PauseExecutionRequest,
-            switchover.gateway.v1.gateway_service_pb2.PauseExecutionResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.ResumeExecutionRequest,
-            switchover.gateway.v1.gateway_service_pb2.ResumeExecutionResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.CancelExecutionRequest,
-            switchover.gateway.v1.gateway_service_pb2.CancelExecutionResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.RollbackExecutionRequest,
-            switchover.gateway.v1.gateway_service_pb2.RollbackExecutionResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.ApproveStepRequest,
-            switchover.gateway.v1.gateway_service_pb2.ApproveStepResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.RetryStepRequest,
-            switchover.gateway.v1.gateway_service_pb2.RetryStepResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.ListStepsRequest,
-            switchover.gateway.v1.gateway_service_pb2.ListStepsResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.GetDashboardRequest,
-            switchover.gateway.v1.gateway_service_pb2.GetDashboardResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.ListEventsRequest,
-            switchover.gateway.v1.gateway_service_pb2.ListEventsResponse,
-        ],
-        grpc.aio.UnaryStreamMultiCallable[
-            switchover.gateway.v1.gateway_service_pb2.WatchProgramRequest,
-            switchover.gateway.v1.gateway_service_pb2.WatchProgramResponse,
-        ],
-    ], channel: grpc.aio.Channel) -> None: ...
-
-    CreateProgram: _GatewayServiceCreateProgramType
+    def __init__(self, channel: typing.Union[grpc.Channel, grpc.aio.Channel]) -> None: ...
+    CreateProgram: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.CreateProgramRequest,
+        switchover.gateway.v1.gateway_service_pb2.CreateProgramResponse,
+    ]
     """Creates a program in the DRAFT state."""
 
-    GetProgram: _GatewayServiceGetProgramType
+    GetProgram: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.GetProgramRequest,
+        switchover.gateway.v1.gateway_service_pb2.GetProgramResponse,
+    ]
     """Gets a program."""
 
-    ListPrograms: _GatewayServiceListProgramsType
+    ListPrograms: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.ListProgramsRequest,
+        switchover.gateway.v1.gateway_service_pb2.ListProgramsResponse,
+    ]
     """Lists programs, newest first."""
 
-    UpdateProgram: _GatewayServiceUpdateProgramType
+    UpdateProgram: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.UpdateProgramRequest,
+        switchover.gateway.v1.gateway_service_pb2.UpdateProgramResponse,
+    ]
     """Updates a program's display name, description or risk model."""
 
-    DeleteProgram: _GatewayServiceDeleteProgramType
+    DeleteProgram: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.DeleteProgramRequest,
+        switchover.gateway.v1.gateway_service_pb2.DeleteProgramResponse,
+    ]
     """Deletes a program and its inventory. Refused while it is executing."""
 
-    ImportInventory: _GatewayServiceImportInventoryType
+    ImportInventory: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.ImportInventoryRequest,
+        switchover.gateway.v1.gateway_service_pb2.ImportInventoryResponse,
+    ]
     """Imports departments, customers, channels and dependencies from YAML or CSV files. Every
     bad row is reported with its file, line and field, and nothing is imported on error.
     Resources are created or replaced by id.
     """
 
-    CreateDepartment: _GatewayServiceCreateDepartmentType
+    CreateDepartment: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.CreateDepartmentRequest,
+        switchover.gateway.v1.gateway_service_pb2.CreateDepartmentResponse,
+    ]
     """Creates a department."""
 
-    GetDepartment: _GatewayServiceGetDepartmentType
+    GetDepartment: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.GetDepartmentRequest,
+        switchover.gateway.v1.gateway_service_pb2.GetDepartmentResponse,
+    ]
     """Gets a department."""
 
-    ListDepartments: _GatewayServiceListDepartmentsType
+    ListDepartments: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.ListDepartmentsRequest,
+        switchover.gateway.v1.gateway_service_pb2.ListDepartmentsResponse,
+    ]
     """Lists a program's departments by id."""
 
-    UpdateDepartment: _GatewayServiceUpdateDepartmentType
+    UpdateDepartment: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.UpdateDepartmentRequest,
+        switchover.gateway.v1.gateway_service_pb2.UpdateDepartmentResponse,
+    ]
     """Updates a department."""
 
-    DeleteDepartment: _GatewayServiceDeleteDepartmentType
+    DeleteDepartment: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.DeleteDepartmentRequest,
+        switchover.gateway.v1.gateway_service_pb2.DeleteDepartmentResponse,
+    ]
     """Deletes a department that has no customers."""
 
-    CreateCustomer: _GatewayServiceCreateCustomerType
+    CreateCustomer: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.CreateCustomerRequest,
+        switchover.gateway.v1.gateway_service_pb2.CreateCustomerResponse,
+    ]
     """Creates a customer."""
 
-    GetCustomer: _GatewayServiceGetCustomerType
+    GetCustomer: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.GetCustomerRequest,
+        switchover.gateway.v1.gateway_service_pb2.GetCustomerResponse,
+    ]
     """Gets a customer."""
 
-    ListCustomers: _GatewayServiceListCustomersType
+    ListCustomers: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.ListCustomersRequest,
+        switchover.gateway.v1.gateway_service_pb2.ListCustomersResponse,
+    ]
     """Lists a program's customers by id."""
 
-    UpdateCustomer: _GatewayServiceUpdateCustomerType
+    UpdateCustomer: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.UpdateCustomerRequest,
+        switchover.gateway.v1.gateway_service_pb2.UpdateCustomerResponse,
+    ]
     """Updates a customer."""
 
-    DeleteCustomer: _GatewayServiceDeleteCustomerType
+    DeleteCustomer: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.DeleteCustomerRequest,
+        switchover.gateway.v1.gateway_service_pb2.DeleteCustomerResponse,
+    ]
     """Deletes a customer and its channels."""
 
-    CreateChannel: _GatewayServiceCreateChannelType
+    CreateChannel: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.CreateChannelRequest,
+        switchover.gateway.v1.gateway_service_pb2.CreateChannelResponse,
+    ]
     """Creates a channel of a customer."""
 
-    GetChannel: _GatewayServiceGetChannelType
+    GetChannel: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.GetChannelRequest,
+        switchover.gateway.v1.gateway_service_pb2.GetChannelResponse,
+    ]
     """Gets a channel."""
 
-    ListChannels: _GatewayServiceListChannelsType
+    ListChannels: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.ListChannelsRequest,
+        switchover.gateway.v1.gateway_service_pb2.ListChannelsResponse,
+    ]
     """Lists a customer's channels by id; the customer id `-` lists every channel of the program."""
 
-    UpdateChannel: _GatewayServiceUpdateChannelType
+    UpdateChannel: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.UpdateChannelRequest,
+        switchover.gateway.v1.gateway_service_pb2.UpdateChannelResponse,
+    ]
     """Updates a channel."""
 
-    DeleteChannel: _GatewayServiceDeleteChannelType
+    DeleteChannel: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.DeleteChannelRequest,
+        switchover.gateway.v1.gateway_service_pb2.DeleteChannelResponse,
+    ]
     """Deletes a channel."""
 
-    CreateDependency: _GatewayServiceCreateDependencyType
+    CreateDependency: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.CreateDependencyRequest,
+        switchover.gateway.v1.gateway_service_pb2.CreateDependencyResponse,
+    ]
     """Creates a dependency between two inventory items of the program."""
 
-    GetDependency: _GatewayServiceGetDependencyType
+    GetDependency: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.GetDependencyRequest,
+        switchover.gateway.v1.gateway_service_pb2.GetDependencyResponse,
+    ]
     """Gets a dependency."""
 
-    ListDependencies: _GatewayServiceListDependenciesType
+    ListDependencies: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.ListDependenciesRequest,
+        switchover.gateway.v1.gateway_service_pb2.ListDependenciesResponse,
+    ]
     """Lists a program's dependencies by id."""
 
-    DeleteDependency: _GatewayServiceDeleteDependencyType
+    DeleteDependency: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.DeleteDependencyRequest,
+        switchover.gateway.v1.gateway_service_pb2.DeleteDependencyResponse,
+    ]
     """Deletes a dependency."""
 
-    AssessProgram: _GatewayServiceAssessProgramType
+    AssessProgram: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.AssessProgramRequest,
+        switchover.gateway.v1.gateway_service_pb2.AssessProgramResponse,
+    ]
     """Assesses the risk of every customer and channel with the program's risk model and moves
     the program to ASSESSED.
     """
 
-    GeneratePlan: _GatewayServiceGeneratePlanType
+    GeneratePlan: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.GeneratePlanRequest,
+        switchover.gateway.v1.gateway_service_pb2.GeneratePlanResponse,
+    ]
     """Generates a new plan version from the current assessment and moves the program to PLANNED.
     A dependency cycle is refused with FAILED_PRECONDITION naming every cycle's members.
     """
 
-    GetPlan: _GatewayServiceGetPlanType
+    GetPlan: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.GetPlanRequest,
+        switchover.gateway.v1.gateway_service_pb2.GetPlanResponse,
+    ]
     """Gets a plan version."""
 
-    ListPlans: _GatewayServiceListPlansType
+    ListPlans: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.ListPlansRequest,
+        switchover.gateway.v1.gateway_service_pb2.ListPlansResponse,
+    ]
     """Lists a program's plan versions, newest first."""
 
-    SimulatePlan: _GatewayServiceSimulatePlanType
+    SimulatePlan: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.SimulatePlanRequest,
+        switchover.gateway.v1.gateway_service_pb2.SimulatePlanResponse,
+    ]
     """Validates every channel in a parallel run (legacy vs modern) and forecasts the run; moves
     the program to SIMULATED.
     """
 
-    ApprovePlan: _GatewayServiceApprovePlanType
+    ApprovePlan: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.ApprovePlanRequest,
+        switchover.gateway.v1.gateway_service_pb2.ApprovePlanResponse,
+    ]
     """Approves the current plan version; refused while any channel's validation is below the
     threshold. Moves the program to APPROVED.
     """
 
-    ExecutePlan: _GatewayServiceExecutePlanType
+    ExecutePlan: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.ExecutePlanRequest,
+        switchover.gateway.v1.gateway_service_pb2.ExecutePlanResponse,
+    ]
     """Starts executing the approved plan in the orchestration service; moves the program to
     EXECUTING. The program completes, or ends rolled back, as the run does.
     """
 
-    PauseExecution: _GatewayServicePauseExecutionType
+    PauseExecution: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.PauseExecutionRequest,
+        switchover.gateway.v1.gateway_service_pb2.PauseExecutionResponse,
+    ]
     """Pauses the run, or one lane or customer of it: no new step starts; running ones finish."""
 
-    ResumeExecution: _GatewayServiceResumeExecutionType
+    ResumeExecution: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.ResumeExecutionRequest,
+        switchover.gateway.v1.gateway_service_pb2.ResumeExecutionResponse,
+    ]
     """Resumes a paused run, lane or customer."""
 
-    CancelExecution: _GatewayServiceCancelExecutionType
+    CancelExecution: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.CancelExecutionRequest,
+        switchover.gateway.v1.gateway_service_pb2.CancelExecutionResponse,
+    ]
     """Cancels the run: no new step starts; completed steps stay as they are."""
 
-    RollbackExecution: _GatewayServiceRollbackExecutionType
+    RollbackExecution: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.RollbackExecutionRequest,
+        switchover.gateway.v1.gateway_service_pb2.RollbackExecutionResponse,
+    ]
     """Rolls back a phase, a customer or a channel (or the whole run) by running the rollback
     actions of its completed steps in reverse dependency order.
     """
 
-    ApproveStep: _GatewayServiceApproveStepType
+    ApproveStep: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.ApproveStepRequest,
+        switchover.gateway.v1.gateway_service_pb2.ApproveStepResponse,
+    ]
     """Approves a step that waits at a manual approval gate."""
 
-    RetryStep: _GatewayServiceRetryStepType
+    RetryStep: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.RetryStepRequest,
+        switchover.gateway.v1.gateway_service_pb2.RetryStepResponse,
+    ]
     """Retries a step that failed or parked its lane in NEEDS_ATTENTION."""
 
-    ListSteps: _GatewayServiceListStepsType
+    ListSteps: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.ListStepsRequest,
+        switchover.gateway.v1.gateway_service_pb2.ListStepsResponse,
+    ]
     """Lists the run's steps, in plan order."""
 
-    GetDashboard: _GatewayServiceGetDashboardType
+    GetDashboard: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.GetDashboardRequest,
+        switchover.gateway.v1.gateway_service_pb2.GetDashboardResponse,
+    ]
     """Gets the program's live KPIs."""
 
-    ListEvents: _GatewayServiceListEventsType
+    ListEvents: grpc.UnaryUnaryMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.ListEventsRequest,
+        switchover.gateway.v1.gateway_service_pb2.ListEventsResponse,
+    ]
     """Lists the program's events, oldest first."""
 
-    WatchProgram: _GatewayServiceWatchProgramType
+    WatchProgram: grpc.UnaryStreamMultiCallable[
+        switchover.gateway.v1.gateway_service_pb2.WatchProgramRequest,
+        switchover.gateway.v1.gateway_service_pb2.WatchProgramResponse,
+    ]
     """Streams the program's events after a cursor: first the stored ones, then live ones as they
     happen. Reconnect with the last sequence seen to resume without gaps or repeats.
     """
 
-GatewayServiceAsyncStub: typing_extensions.TypeAlias = GatewayServiceStub[
-    grpc.aio.UnaryUnaryMultiCallable[
+class GatewayServiceAsyncStub:
+    """GatewayService is the public API of Switchover: programs, their inventory, the plan
+    lifecycle (assess → plan → simulate → approve → execute → complete or roll back), the
+    audit log and the dashboard. It calls the risk, orchestration, simulation and notification
+    services on the caller's behalf.
+
+    Lists take `page_size` (default 100, maximum 1000; larger values are lowered to 1000) and an
+    opaque `page_token` from the previous response. Mutations take an optional `request_id`
+    (UUID): a retry with the same id returns the first response and changes nothing.
+    """
+
+    CreateProgram: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.CreateProgramRequest,
         switchover.gateway.v1.gateway_service_pb2.CreateProgramResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Creates a program in the DRAFT state."""
+
+    GetProgram: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.GetProgramRequest,
         switchover.gateway.v1.gateway_service_pb2.GetProgramResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Gets a program."""
+
+    ListPrograms: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.ListProgramsRequest,
         switchover.gateway.v1.gateway_service_pb2.ListProgramsResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Lists programs, newest first."""
+
+    UpdateProgram: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.UpdateProgramRequest,
         switchover.gateway.v1.gateway_service_pb2.UpdateProgramResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Updates a program's display name, description or risk model."""
+
+    DeleteProgram: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.DeleteProgramRequest,
         switchover.gateway.v1.gateway_service_pb2.DeleteProgramResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Deletes a program and its inventory. Refused while it is executing."""
+
+    ImportInventory: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.ImportInventoryRequest,
         switchover.gateway.v1.gateway_service_pb2.ImportInventoryResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Imports departments, customers, channels and dependencies from YAML or CSV files. Every
+    bad row is reported with its file, line and field, and nothing is imported on error.
+    Resources are created or replaced by id.
+    """
+
+    CreateDepartment: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.CreateDepartmentRequest,
         switchover.gateway.v1.gateway_service_pb2.CreateDepartmentResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Creates a department."""
+
+    GetDepartment: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.GetDepartmentRequest,
         switchover.gateway.v1.gateway_service_pb2.GetDepartmentResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Gets a department."""
+
+    ListDepartments: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.ListDepartmentsRequest,
         switchover.gateway.v1.gateway_service_pb2.ListDepartmentsResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Lists a program's departments by id."""
+
+    UpdateDepartment: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.UpdateDepartmentRequest,
         switchover.gateway.v1.gateway_service_pb2.UpdateDepartmentResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Updates a department."""
+
+    DeleteDepartment: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.DeleteDepartmentRequest,
         switchover.gateway.v1.gateway_service_pb2.DeleteDepartmentResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Deletes a department that has no customers."""
+
+    CreateCustomer: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.CreateCustomerRequest,
         switchover.gateway.v1.gateway_service_pb2.CreateCustomerResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Creates a customer."""
+
+    GetCustomer: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.GetCustomerRequest,
         switchover.gateway.v1.gateway_service_pb2.GetCustomerResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Gets a customer."""
+
+    ListCustomers: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.ListCustomersRequest,
         switchover.gateway.v1.gateway_service_pb2.ListCustomersResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Lists a program's customers by id."""
+
+    UpdateCustomer: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.UpdateCustomerRequest,
         switchover.gateway.v1.gateway_service_pb2.UpdateCustomerResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Updates a customer."""
+
+    DeleteCustomer: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.DeleteCustomerRequest,
         switchover.gateway.v1.gateway_service_pb2.DeleteCustomerResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Deletes a customer and its channels."""
+
+    CreateChannel: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.CreateChannelRequest,
         switchover.gateway.v1.gateway_service_pb2.CreateChannelResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Creates a channel of a customer."""
+
+    GetChannel: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.GetChannelRequest,
         switchover.gateway.v1.gateway_service_pb2.GetChannelResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Gets a channel."""
+
+    ListChannels: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.ListChannelsRequest,
         switchover.gateway.v1.gateway_service_pb2.ListChannelsResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Lists a customer's channels by id; the customer id `-` lists every channel of the program."""
+
+    UpdateChannel: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.UpdateChannelRequest,
         switchover.gateway.v1.gateway_service_pb2.UpdateChannelResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Updates a channel."""
+
+    DeleteChannel: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.DeleteChannelRequest,
         switchover.gateway.v1.gateway_service_pb2.DeleteChannelResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Deletes a channel."""
+
+    CreateDependency: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.CreateDependencyRequest,
         switchover.gateway.v1.gateway_service_pb2.CreateDependencyResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Creates a dependency between two inventory items of the program."""
+
+    GetDependency: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.GetDependencyRequest,
         switchover.gateway.v1.gateway_service_pb2.GetDependencyResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Gets a dependency."""
+
+    ListDependencies: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.ListDependenciesRequest,
         switchover.gateway.v1.gateway_service_pb2.ListDependenciesResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Lists a program's dependencies by id."""
+
+    DeleteDependency: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.DeleteDependencyRequest,
         switchover.gateway.v1.gateway_service_pb2.DeleteDependencyResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Deletes a dependency."""
+
+    AssessProgram: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.AssessProgramRequest,
         switchover.gateway.v1.gateway_service_pb2.AssessProgramResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Assesses the risk of every customer and channel with the program's risk model and moves
+    the program to ASSESSED.
+    """
+
+    GeneratePlan: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.GeneratePlanRequest,
         switchover.gateway.v1.gateway_service_pb2.GeneratePlanResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Generates a new plan version from the current assessment and moves the program to PLANNED.
+    A dependency cycle is refused with FAILED_PRECONDITION naming every cycle's members.
+    """
+
+    GetPlan: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.GetPlanRequest,
         switchover.gateway.v1.gateway_service_pb2.GetPlanResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Gets a plan version."""
+
+    ListPlans: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.ListPlansRequest,
         switchover.gateway.v1.gateway_service_pb2.ListPlansResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Lists a program's plan versions, newest first."""
+
+    SimulatePlan: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.SimulatePlanRequest,
         switchover.gateway.v1.gateway_service_pb2.SimulatePlanResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Validates every channel in a parallel run (legacy vs modern) and forecasts the run; moves
+    the program to SIMULATED.
+    """
+
+    ApprovePlan: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.ApprovePlanRequest,
         switchover.gateway.v1.gateway_service_pb2.ApprovePlanResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Approves the current plan version; refused while any channel's validation is below the
+    threshold. Moves the program to APPROVED.
+    """
+
+    ExecutePlan: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.ExecutePlanRequest,
         switchover.gateway.v1.gateway_service_pb2.ExecutePlanResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Starts executing the approved plan in the orchestration service; moves the program to
+    EXECUTING. The program completes, or ends rolled back, as the run does.
+    """
+
+    PauseExecution: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.PauseExecutionRequest,
         switchover.gateway.v1.gateway_service_pb2.PauseExecutionResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Pauses the run, or one lane or customer of it: no new step starts; running ones finish."""
+
+    ResumeExecution: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.ResumeExecutionRequest,
         switchover.gateway.v1.gateway_service_pb2.ResumeExecutionResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Resumes a paused run, lane or customer."""
+
+    CancelExecution: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.CancelExecutionRequest,
         switchover.gateway.v1.gateway_service_pb2.CancelExecutionResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Cancels the run: no new step starts; completed steps stay as they are."""
+
+    RollbackExecution: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.RollbackExecutionRequest,
         switchover.gateway.v1.gateway_service_pb2.RollbackExecutionResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Rolls back a phase, a customer or a channel (or the whole run) by running the rollback
+    actions of its completed steps in reverse dependency order.
+    """
+
+    ApproveStep: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.ApproveStepRequest,
         switchover.gateway.v1.gateway_service_pb2.ApproveStepResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Approves a step that waits at a manual approval gate."""
+
+    RetryStep: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.RetryStepRequest,
         switchover.gateway.v1.gateway_service_pb2.RetryStepResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Retries a step that failed or parked its lane in NEEDS_ATTENTION."""
+
+    ListSteps: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.ListStepsRequest,
         switchover.gateway.v1.gateway_service_pb2.ListStepsResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Lists the run's steps, in plan order."""
+
+    GetDashboard: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.GetDashboardRequest,
         switchover.gateway.v1.gateway_service_pb2.GetDashboardResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Gets the program's live KPIs."""
+
+    ListEvents: grpc.aio.UnaryUnaryMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.ListEventsRequest,
         switchover.gateway.v1.gateway_service_pb2.ListEventsResponse,
-    ],
-    grpc.aio.UnaryStreamMultiCallable[
+    ]
+    """Lists the program's events, oldest first."""
+
+    WatchProgram: grpc.aio.UnaryStreamMultiCallable[
         switchover.gateway.v1.gateway_service_pb2.WatchProgramRequest,
         switchover.gateway.v1.gateway_service_pb2.WatchProgramResponse,
-    ],
-]
+    ]
+    """Streams the program's events after a cursor: first the stored ones, then live ones as they
+    happen. Reconnect with the last sequence seen to resume without gaps or repeats.
+    """
 
 class GatewayServiceServicer(metaclass=abc.ABCMeta):
     """GatewayService is the public API of Switchover: programs, their inventory, the plan

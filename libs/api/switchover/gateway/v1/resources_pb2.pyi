@@ -56,7 +56,7 @@ MIGRATION_STATE_BLOCKED: MigrationState.ValueType  # 4
 """A step failed or needs attention."""
 MIGRATION_STATE_ROLLED_BACK: MigrationState.ValueType  # 5
 """Rolled back to the legacy platform."""
-Global___MigrationState: typing_extensions.TypeAlias = MigrationState
+global___MigrationState = MigrationState
 
 @typing.final
 class Program(google.protobuf.message.Message):
@@ -134,7 +134,7 @@ class Program(google.protobuf.message.Message):
     """A human-readable title."""
     description: builtins.str
     """What the program is for."""
-    state: Global___Program.State.ValueType
+    state: global___Program.State.ValueType
     """The lifecycle state. Output only."""
     risk_model: builtins.str
     """The risk model used for assessments, `riskModels/{model}`; empty means the default."""
@@ -145,11 +145,11 @@ class Program(google.protobuf.message.Message):
     last_event_sequence: builtins.int
     """The sequence number of the latest event in the program's log. Output only."""
     @property
-    def inventory(self) -> Global___InventoryCounts:
+    def inventory(self) -> global___InventoryCounts:
         """Counts of the inventory. Output only."""
 
     @property
-    def risk(self) -> Global___RiskSummary:
+    def risk(self) -> global___RiskSummary:
         """Risk summary of the latest assessment. Output only."""
 
     @property
@@ -166,12 +166,12 @@ class Program(google.protobuf.message.Message):
         name: builtins.str = ...,
         display_name: builtins.str = ...,
         description: builtins.str = ...,
-        state: Global___Program.State.ValueType = ...,
+        state: global___Program.State.ValueType = ...,
         risk_model: builtins.str = ...,
         current_plan: builtins.str = ...,
         run: builtins.str = ...,
-        inventory: Global___InventoryCounts | None = ...,
-        risk: Global___RiskSummary | None = ...,
+        inventory: global___InventoryCounts | None = ...,
+        risk: global___RiskSummary | None = ...,
         create_time: google.protobuf.timestamp_pb2.Timestamp | None = ...,
         update_time: google.protobuf.timestamp_pb2.Timestamp | None = ...,
         last_event_sequence: builtins.int = ...,
@@ -179,7 +179,7 @@ class Program(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["create_time", b"create_time", "inventory", b"inventory", "risk", b"risk", "update_time", b"update_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["create_time", b"create_time", "current_plan", b"current_plan", "description", b"description", "display_name", b"display_name", "inventory", b"inventory", "last_event_sequence", b"last_event_sequence", "name", b"name", "risk", b"risk", "risk_model", b"risk_model", "run", b"run", "state", b"state", "update_time", b"update_time"]) -> None: ...
 
-Global___Program: typing_extensions.TypeAlias = Program
+global___Program = Program
 
 @typing.final
 class InventoryCounts(google.protobuf.message.Message):
@@ -209,7 +209,7 @@ class InventoryCounts(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["channels", b"channels", "customers", b"customers", "departments", b"departments", "dependencies", b"dependencies"]) -> None: ...
 
-Global___InventoryCounts: typing_extensions.TypeAlias = InventoryCounts
+global___InventoryCounts = InventoryCounts
 
 @typing.final
 class RiskSummary(google.protobuf.message.Message):
@@ -258,7 +258,7 @@ class RiskSummary(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["assess_time", b"assess_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["assess_time", b"assess_time", "critical", b"critical", "high", b"high", "low", b"low", "mean_confidence", b"mean_confidence", "mean_score", b"mean_score", "medium", b"medium", "portfolio_assessment", b"portfolio_assessment"]) -> None: ...
 
-Global___RiskSummary: typing_extensions.TypeAlias = RiskSummary
+global___RiskSummary = RiskSummary
 
 @typing.final
 class Department(google.protobuf.message.Message):
@@ -301,7 +301,7 @@ class Department(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["create_time", b"create_time", "update_time", b"update_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["create_time", b"create_time", "depends_on", b"depends_on", "display_name", b"display_name", "name", b"name", "update_time", b"update_time"]) -> None: ...
 
-Global___Department: typing_extensions.TypeAlias = Department
+global___Department = Department
 
 @typing.final
 class CustomerRisk(google.protobuf.message.Message):
@@ -339,7 +339,7 @@ class CustomerRisk(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["assessment", b"assessment", "confidence", b"confidence", "level", b"level", "readiness", b"readiness", "score", b"score", "strategy", b"strategy"]) -> None: ...
 
-Global___CustomerRisk: typing_extensions.TypeAlias = CustomerRisk
+global___CustomerRisk = CustomerRisk
 
 @typing.final
 class Customer(google.protobuf.message.Message):
@@ -363,14 +363,14 @@ class Customer(google.protobuf.message.Message):
     """A human-readable name."""
     department: builtins.str
     """The department it belongs to, `programs/{program}/departments/{department}`. Required."""
-    migration_state: Global___MigrationState.ValueType
+    migration_state: global___MigrationState.ValueType
     """Where its migration is. Output only."""
     @property
     def attributes(self) -> switchover.type.v1.inventory_pb2.CustomerAttributes:
         """Business facts."""
 
     @property
-    def risk(self) -> Global___CustomerRisk:
+    def risk(self) -> global___CustomerRisk:
         """The latest risk assessment. Output only."""
 
     @property
@@ -388,15 +388,15 @@ class Customer(google.protobuf.message.Message):
         display_name: builtins.str = ...,
         department: builtins.str = ...,
         attributes: switchover.type.v1.inventory_pb2.CustomerAttributes | None = ...,
-        risk: Global___CustomerRisk | None = ...,
-        migration_state: Global___MigrationState.ValueType = ...,
+        risk: global___CustomerRisk | None = ...,
+        migration_state: global___MigrationState.ValueType = ...,
         create_time: google.protobuf.timestamp_pb2.Timestamp | None = ...,
         update_time: google.protobuf.timestamp_pb2.Timestamp | None = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["attributes", b"attributes", "create_time", b"create_time", "risk", b"risk", "update_time", b"update_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["attributes", b"attributes", "create_time", b"create_time", "department", b"department", "display_name", b"display_name", "migration_state", b"migration_state", "name", b"name", "risk", b"risk", "update_time", b"update_time"]) -> None: ...
 
-Global___Customer: typing_extensions.TypeAlias = Customer
+global___Customer = Customer
 
 @typing.final
 class Channel(google.protobuf.message.Message):
@@ -419,7 +419,7 @@ class Channel(google.protobuf.message.Message):
     """The resource name. Output only."""
     display_name: builtins.str
     """A human-readable name."""
-    migration_state: Global___MigrationState.ValueType
+    migration_state: global___MigrationState.ValueType
     """Where its migration is. Output only."""
     validation: builtins.str
     """The latest parallel-run validation, `validations/{validation}`. Output only."""
@@ -430,7 +430,7 @@ class Channel(google.protobuf.message.Message):
         """Technical facts."""
 
     @property
-    def risk(self) -> Global___CustomerRisk:
+    def risk(self) -> global___CustomerRisk:
         """The latest risk assessment. Output only."""
 
     @property
@@ -447,8 +447,8 @@ class Channel(google.protobuf.message.Message):
         name: builtins.str = ...,
         display_name: builtins.str = ...,
         attributes: switchover.type.v1.inventory_pb2.ChannelAttributes | None = ...,
-        risk: Global___CustomerRisk | None = ...,
-        migration_state: Global___MigrationState.ValueType = ...,
+        risk: global___CustomerRisk | None = ...,
+        migration_state: global___MigrationState.ValueType = ...,
         validation: builtins.str = ...,
         validation_pass_rate: builtins.float | None = ...,
         create_time: google.protobuf.timestamp_pb2.Timestamp | None = ...,
@@ -458,7 +458,7 @@ class Channel(google.protobuf.message.Message):
     def ClearField(self, field_name: typing.Literal["_validation_pass_rate", b"_validation_pass_rate", "attributes", b"attributes", "create_time", b"create_time", "display_name", b"display_name", "migration_state", b"migration_state", "name", b"name", "risk", b"risk", "update_time", b"update_time", "validation", b"validation", "validation_pass_rate", b"validation_pass_rate"]) -> None: ...
     def WhichOneof(self, oneof_group: typing.Literal["_validation_pass_rate", b"_validation_pass_rate"]) -> typing.Literal["validation_pass_rate"] | None: ...
 
-Global___Channel: typing_extensions.TypeAlias = Channel
+global___Channel = Channel
 
 @typing.final
 class Dependency(google.protobuf.message.Message):
@@ -497,7 +497,7 @@ class Dependency(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["create_time", b"create_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["create_time", b"create_time", "kind", b"kind", "name", b"name", "source", b"source", "target", b"target"]) -> None: ...
 
-Global___Dependency: typing_extensions.TypeAlias = Dependency
+global___Dependency = Dependency
 
 @typing.final
 class PlanVersion(google.protobuf.message.Message):
@@ -547,11 +547,11 @@ class PlanVersion(google.protobuf.message.Message):
         """Estimated customer-facing downtime across all phases."""
 
     @property
-    def approval(self) -> Global___Approval:
+    def approval(self) -> global___Approval:
         """Whether this version has been approved, and by whom. Output only."""
 
     @property
-    def simulation(self) -> Global___SimulationSummary:
+    def simulation(self) -> global___SimulationSummary:
         """Result of the latest simulation of this version. Output only."""
 
     @property
@@ -571,14 +571,14 @@ class PlanVersion(google.protobuf.message.Message):
         completion_time: google.protobuf.timestamp_pb2.Timestamp | None = ...,
         critical_path_length: builtins.int = ...,
         estimated_downtime: google.protobuf.duration_pb2.Duration | None = ...,
-        approval: Global___Approval | None = ...,
-        simulation: Global___SimulationSummary | None = ...,
+        approval: global___Approval | None = ...,
+        simulation: global___SimulationSummary | None = ...,
         create_time: google.protobuf.timestamp_pb2.Timestamp | None = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["approval", b"approval", "completion_time", b"completion_time", "create_time", b"create_time", "estimated_downtime", b"estimated_downtime", "simulation", b"simulation", "start_time", b"start_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["approval", b"approval", "completion_time", b"completion_time", "create_time", b"create_time", "critical_path_length", b"critical_path_length", "estimated_downtime", b"estimated_downtime", "name", b"name", "orchestration_plan", b"orchestration_plan", "phase_count", b"phase_count", "portfolio_assessment", b"portfolio_assessment", "revision", b"revision", "simulation", b"simulation", "start_time", b"start_time", "step_count", b"step_count"]) -> None: ...
 
-Global___PlanVersion: typing_extensions.TypeAlias = PlanVersion
+global___PlanVersion = PlanVersion
 
 @typing.final
 class Approval(google.protobuf.message.Message):
@@ -607,7 +607,7 @@ class Approval(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["approve_time", b"approve_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["approve_time", b"approve_time", "approver", b"approver", "comment", b"comment"]) -> None: ...
 
-Global___Approval: typing_extensions.TypeAlias = Approval
+global___Approval = Approval
 
 @typing.final
 class SimulationSummary(google.protobuf.message.Message):
@@ -668,7 +668,7 @@ class SimulationSummary(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["complete_time", b"complete_time", "expected_downtime", b"expected_downtime", "p50_duration", b"p50_duration", "p90_duration", b"p90_duration"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["channels_passed", b"channels_passed", "channels_validated", b"channels_validated", "complete_time", b"complete_time", "expected_downtime", b"expected_downtime", "failed_channels", b"failed_channels", "forecast", b"forecast", "p50_duration", b"p50_duration", "p90_duration", b"p90_duration", "success_probability", b"success_probability"]) -> None: ...
 
-Global___SimulationSummary: typing_extensions.TypeAlias = SimulationSummary
+global___SimulationSummary = SimulationSummary
 
 @typing.final
 class Event(google.protobuf.message.Message):
@@ -747,7 +747,7 @@ class Event(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["event_time", b"event_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["actor", b"actor", "attributes", b"attributes", "event_time", b"event_time", "message", b"message", "name", b"name", "request_id", b"request_id", "sequence", b"sequence", "severity", b"severity", "subject", b"subject", "type", b"type"]) -> None: ...
 
-Global___Event: typing_extensions.TypeAlias = Event
+global___Event = Event
 
 @typing.final
 class Dashboard(google.protobuf.message.Message):
@@ -774,7 +774,7 @@ class Dashboard(google.protobuf.message.Message):
     UPDATE_TIME_FIELD_NUMBER: builtins.int
     program: builtins.str
     """The program, `programs/{program}`."""
-    state: Global___Program.State.ValueType
+    state: global___Program.State.ValueType
     """The program's state."""
     run_state: builtins.str
     """The run's state as the orchestration service reports it (e.g. RUNNING, PAUSED)."""
@@ -814,7 +814,7 @@ class Dashboard(google.protobuf.message.Message):
         self,
         *,
         program: builtins.str = ...,
-        state: Global___Program.State.ValueType = ...,
+        state: global___Program.State.ValueType = ...,
         run_state: builtins.str = ...,
         completion_percent: builtins.float = ...,
         steps_total: builtins.int = ...,
@@ -834,4 +834,4 @@ class Dashboard(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["eta_time", b"eta_time", "update_time", b"update_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["bytes_migrated", b"bytes_migrated", "completion_percent", b"completion_percent", "customers_migrated", b"customers_migrated", "customers_total", b"customers_total", "error_rate", b"error_rate", "eta_time", b"eta_time", "program", b"program", "rows_migrated", b"rows_migrated", "run_state", b"run_state", "state", b"state", "steps_done", b"steps_done", "steps_failed", b"steps_failed", "steps_per_minute", b"steps_per_minute", "steps_running", b"steps_running", "steps_total", b"steps_total", "steps_waiting_approval", b"steps_waiting_approval", "update_time", b"update_time"]) -> None: ...
 
-Global___Dashboard: typing_extensions.TypeAlias = Dashboard
+global___Dashboard = Dashboard

@@ -10,13 +10,7 @@ import google.protobuf.field_mask_pb2
 import google.protobuf.internal.containers
 import google.protobuf.message
 import switchover.notification.v1.resources_pb2
-import sys
 import typing
-
-if sys.version_info >= (3, 10):
-    import typing as typing_extensions
-else:
-    import typing_extensions
 
 DESCRIPTOR: google.protobuf.descriptor.FileDescriptor
 
@@ -47,7 +41,7 @@ class CreateStakeholderRequest(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["stakeholder", b"stakeholder"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["request_id", b"request_id", "stakeholder", b"stakeholder", "stakeholder_id", b"stakeholder_id"]) -> None: ...
 
-Global___CreateStakeholderRequest: typing_extensions.TypeAlias = CreateStakeholderRequest
+global___CreateStakeholderRequest = CreateStakeholderRequest
 
 @typing.final
 class CreateStakeholderResponse(google.protobuf.message.Message):
@@ -68,7 +62,7 @@ class CreateStakeholderResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["stakeholder", b"stakeholder"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["stakeholder", b"stakeholder"]) -> None: ...
 
-Global___CreateStakeholderResponse: typing_extensions.TypeAlias = CreateStakeholderResponse
+global___CreateStakeholderResponse = CreateStakeholderResponse
 
 @typing.final
 class GetStakeholderRequest(google.protobuf.message.Message):
@@ -86,7 +80,7 @@ class GetStakeholderRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name"]) -> None: ...
 
-Global___GetStakeholderRequest: typing_extensions.TypeAlias = GetStakeholderRequest
+global___GetStakeholderRequest = GetStakeholderRequest
 
 @typing.final
 class GetStakeholderResponse(google.protobuf.message.Message):
@@ -107,7 +101,7 @@ class GetStakeholderResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["stakeholder", b"stakeholder"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["stakeholder", b"stakeholder"]) -> None: ...
 
-Global___GetStakeholderResponse: typing_extensions.TypeAlias = GetStakeholderResponse
+global___GetStakeholderResponse = GetStakeholderResponse
 
 @typing.final
 class ListStakeholdersRequest(google.protobuf.message.Message):
@@ -129,7 +123,7 @@ class ListStakeholdersRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["page_size", b"page_size", "page_token", b"page_token"]) -> None: ...
 
-Global___ListStakeholdersRequest: typing_extensions.TypeAlias = ListStakeholdersRequest
+global___ListStakeholdersRequest = ListStakeholdersRequest
 
 @typing.final
 class ListStakeholdersResponse(google.protobuf.message.Message):
@@ -153,7 +147,7 @@ class ListStakeholdersResponse(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["next_page_token", b"next_page_token", "stakeholders", b"stakeholders"]) -> None: ...
 
-Global___ListStakeholdersResponse: typing_extensions.TypeAlias = ListStakeholdersResponse
+global___ListStakeholdersResponse = ListStakeholdersResponse
 
 @typing.final
 class UpdateStakeholderRequest(google.protobuf.message.Message):
@@ -184,7 +178,7 @@ class UpdateStakeholderRequest(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["stakeholder", b"stakeholder", "update_mask", b"update_mask"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["request_id", b"request_id", "stakeholder", b"stakeholder", "update_mask", b"update_mask"]) -> None: ...
 
-Global___UpdateStakeholderRequest: typing_extensions.TypeAlias = UpdateStakeholderRequest
+global___UpdateStakeholderRequest = UpdateStakeholderRequest
 
 @typing.final
 class UpdateStakeholderResponse(google.protobuf.message.Message):
@@ -205,7 +199,7 @@ class UpdateStakeholderResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["stakeholder", b"stakeholder"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["stakeholder", b"stakeholder"]) -> None: ...
 
-Global___UpdateStakeholderResponse: typing_extensions.TypeAlias = UpdateStakeholderResponse
+global___UpdateStakeholderResponse = UpdateStakeholderResponse
 
 @typing.final
 class DeleteStakeholderRequest(google.protobuf.message.Message):
@@ -227,7 +221,7 @@ class DeleteStakeholderRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name", "request_id", b"request_id"]) -> None: ...
 
-Global___DeleteStakeholderRequest: typing_extensions.TypeAlias = DeleteStakeholderRequest
+global___DeleteStakeholderRequest = DeleteStakeholderRequest
 
 @typing.final
 class DeleteStakeholderResponse(google.protobuf.message.Message):
@@ -239,7 +233,7 @@ class DeleteStakeholderResponse(google.protobuf.message.Message):
         self,
     ) -> None: ...
 
-Global___DeleteStakeholderResponse: typing_extensions.TypeAlias = DeleteStakeholderResponse
+global___DeleteStakeholderResponse = DeleteStakeholderResponse
 
 @typing.final
 class CreateRouteRequest(google.protobuf.message.Message):
@@ -268,7 +262,7 @@ class CreateRouteRequest(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["route", b"route"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["request_id", b"request_id", "route", b"route", "route_id", b"route_id"]) -> None: ...
 
-Global___CreateRouteRequest: typing_extensions.TypeAlias = CreateRouteRequest
+global___CreateRouteRequest = CreateRouteRequest
 
 @typing.final
 class CreateRouteResponse(google.protobuf.message.Message):
@@ -289,7 +283,7 @@ class CreateRouteResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["route", b"route"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["route", b"route"]) -> None: ...
 
-Global___CreateRouteResponse: typing_extensions.TypeAlias = CreateRouteResponse
+global___CreateRouteResponse = CreateRouteResponse
 
 @typing.final
 class GetRouteRequest(google.protobuf.message.Message):
@@ -307,7 +301,7 @@ class GetRouteRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name"]) -> None: ...
 
-Global___GetRouteRequest: typing_extensions.TypeAlias = GetRouteRequest
+global___GetRouteRequest = GetRouteRequest
 
 @typing.final
 class GetRouteResponse(google.protobuf.message.Message):
@@ -328,7 +322,7 @@ class GetRouteResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["route", b"route"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["route", b"route"]) -> None: ...
 
-Global___GetRouteResponse: typing_extensions.TypeAlias = GetRouteResponse
+global___GetRouteResponse = GetRouteResponse
 
 @typing.final
 class ListRoutesRequest(google.protobuf.message.Message):
@@ -350,7 +344,7 @@ class ListRoutesRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["page_size", b"page_size", "page_token", b"page_token"]) -> None: ...
 
-Global___ListRoutesRequest: typing_extensions.TypeAlias = ListRoutesRequest
+global___ListRoutesRequest = ListRoutesRequest
 
 @typing.final
 class ListRoutesResponse(google.protobuf.message.Message):
@@ -374,7 +368,7 @@ class ListRoutesResponse(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["next_page_token", b"next_page_token", "routes", b"routes"]) -> None: ...
 
-Global___ListRoutesResponse: typing_extensions.TypeAlias = ListRoutesResponse
+global___ListRoutesResponse = ListRoutesResponse
 
 @typing.final
 class UpdateRouteRequest(google.protobuf.message.Message):
@@ -405,7 +399,7 @@ class UpdateRouteRequest(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["route", b"route", "update_mask", b"update_mask"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["request_id", b"request_id", "route", b"route", "update_mask", b"update_mask"]) -> None: ...
 
-Global___UpdateRouteRequest: typing_extensions.TypeAlias = UpdateRouteRequest
+global___UpdateRouteRequest = UpdateRouteRequest
 
 @typing.final
 class UpdateRouteResponse(google.protobuf.message.Message):
@@ -426,7 +420,7 @@ class UpdateRouteResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["route", b"route"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["route", b"route"]) -> None: ...
 
-Global___UpdateRouteResponse: typing_extensions.TypeAlias = UpdateRouteResponse
+global___UpdateRouteResponse = UpdateRouteResponse
 
 @typing.final
 class DeleteRouteRequest(google.protobuf.message.Message):
@@ -448,7 +442,7 @@ class DeleteRouteRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name", "request_id", b"request_id"]) -> None: ...
 
-Global___DeleteRouteRequest: typing_extensions.TypeAlias = DeleteRouteRequest
+global___DeleteRouteRequest = DeleteRouteRequest
 
 @typing.final
 class DeleteRouteResponse(google.protobuf.message.Message):
@@ -460,7 +454,7 @@ class DeleteRouteResponse(google.protobuf.message.Message):
         self,
     ) -> None: ...
 
-Global___DeleteRouteResponse: typing_extensions.TypeAlias = DeleteRouteResponse
+global___DeleteRouteResponse = DeleteRouteResponse
 
 @typing.final
 class CreateTemplateRequest(google.protobuf.message.Message):
@@ -489,7 +483,7 @@ class CreateTemplateRequest(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["template", b"template"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["request_id", b"request_id", "template", b"template", "template_id", b"template_id"]) -> None: ...
 
-Global___CreateTemplateRequest: typing_extensions.TypeAlias = CreateTemplateRequest
+global___CreateTemplateRequest = CreateTemplateRequest
 
 @typing.final
 class CreateTemplateResponse(google.protobuf.message.Message):
@@ -510,7 +504,7 @@ class CreateTemplateResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["template", b"template"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["template", b"template"]) -> None: ...
 
-Global___CreateTemplateResponse: typing_extensions.TypeAlias = CreateTemplateResponse
+global___CreateTemplateResponse = CreateTemplateResponse
 
 @typing.final
 class GetTemplateRequest(google.protobuf.message.Message):
@@ -528,7 +522,7 @@ class GetTemplateRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name"]) -> None: ...
 
-Global___GetTemplateRequest: typing_extensions.TypeAlias = GetTemplateRequest
+global___GetTemplateRequest = GetTemplateRequest
 
 @typing.final
 class GetTemplateResponse(google.protobuf.message.Message):
@@ -549,7 +543,7 @@ class GetTemplateResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["template", b"template"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["template", b"template"]) -> None: ...
 
-Global___GetTemplateResponse: typing_extensions.TypeAlias = GetTemplateResponse
+global___GetTemplateResponse = GetTemplateResponse
 
 @typing.final
 class ListTemplatesRequest(google.protobuf.message.Message):
@@ -571,7 +565,7 @@ class ListTemplatesRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["page_size", b"page_size", "page_token", b"page_token"]) -> None: ...
 
-Global___ListTemplatesRequest: typing_extensions.TypeAlias = ListTemplatesRequest
+global___ListTemplatesRequest = ListTemplatesRequest
 
 @typing.final
 class ListTemplatesResponse(google.protobuf.message.Message):
@@ -595,7 +589,7 @@ class ListTemplatesResponse(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["next_page_token", b"next_page_token", "templates", b"templates"]) -> None: ...
 
-Global___ListTemplatesResponse: typing_extensions.TypeAlias = ListTemplatesResponse
+global___ListTemplatesResponse = ListTemplatesResponse
 
 @typing.final
 class UpdateTemplateRequest(google.protobuf.message.Message):
@@ -626,7 +620,7 @@ class UpdateTemplateRequest(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["template", b"template", "update_mask", b"update_mask"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["request_id", b"request_id", "template", b"template", "update_mask", b"update_mask"]) -> None: ...
 
-Global___UpdateTemplateRequest: typing_extensions.TypeAlias = UpdateTemplateRequest
+global___UpdateTemplateRequest = UpdateTemplateRequest
 
 @typing.final
 class UpdateTemplateResponse(google.protobuf.message.Message):
@@ -647,7 +641,7 @@ class UpdateTemplateResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["template", b"template"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["template", b"template"]) -> None: ...
 
-Global___UpdateTemplateResponse: typing_extensions.TypeAlias = UpdateTemplateResponse
+global___UpdateTemplateResponse = UpdateTemplateResponse
 
 @typing.final
 class DeleteTemplateRequest(google.protobuf.message.Message):
@@ -669,7 +663,7 @@ class DeleteTemplateRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name", "request_id", b"request_id"]) -> None: ...
 
-Global___DeleteTemplateRequest: typing_extensions.TypeAlias = DeleteTemplateRequest
+global___DeleteTemplateRequest = DeleteTemplateRequest
 
 @typing.final
 class DeleteTemplateResponse(google.protobuf.message.Message):
@@ -681,7 +675,7 @@ class DeleteTemplateResponse(google.protobuf.message.Message):
         self,
     ) -> None: ...
 
-Global___DeleteTemplateResponse: typing_extensions.TypeAlias = DeleteTemplateResponse
+global___DeleteTemplateResponse = DeleteTemplateResponse
 
 @typing.final
 class CreateSilenceRequest(google.protobuf.message.Message):
@@ -710,7 +704,7 @@ class CreateSilenceRequest(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["silence", b"silence"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["request_id", b"request_id", "silence", b"silence", "silence_id", b"silence_id"]) -> None: ...
 
-Global___CreateSilenceRequest: typing_extensions.TypeAlias = CreateSilenceRequest
+global___CreateSilenceRequest = CreateSilenceRequest
 
 @typing.final
 class CreateSilenceResponse(google.protobuf.message.Message):
@@ -731,7 +725,7 @@ class CreateSilenceResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["silence", b"silence"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["silence", b"silence"]) -> None: ...
 
-Global___CreateSilenceResponse: typing_extensions.TypeAlias = CreateSilenceResponse
+global___CreateSilenceResponse = CreateSilenceResponse
 
 @typing.final
 class GetSilenceRequest(google.protobuf.message.Message):
@@ -749,7 +743,7 @@ class GetSilenceRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name"]) -> None: ...
 
-Global___GetSilenceRequest: typing_extensions.TypeAlias = GetSilenceRequest
+global___GetSilenceRequest = GetSilenceRequest
 
 @typing.final
 class GetSilenceResponse(google.protobuf.message.Message):
@@ -770,7 +764,7 @@ class GetSilenceResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["silence", b"silence"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["silence", b"silence"]) -> None: ...
 
-Global___GetSilenceResponse: typing_extensions.TypeAlias = GetSilenceResponse
+global___GetSilenceResponse = GetSilenceResponse
 
 @typing.final
 class ListSilencesRequest(google.protobuf.message.Message):
@@ -792,7 +786,7 @@ class ListSilencesRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["page_size", b"page_size", "page_token", b"page_token"]) -> None: ...
 
-Global___ListSilencesRequest: typing_extensions.TypeAlias = ListSilencesRequest
+global___ListSilencesRequest = ListSilencesRequest
 
 @typing.final
 class ListSilencesResponse(google.protobuf.message.Message):
@@ -816,7 +810,7 @@ class ListSilencesResponse(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["next_page_token", b"next_page_token", "silences", b"silences"]) -> None: ...
 
-Global___ListSilencesResponse: typing_extensions.TypeAlias = ListSilencesResponse
+global___ListSilencesResponse = ListSilencesResponse
 
 @typing.final
 class DeleteSilenceRequest(google.protobuf.message.Message):
@@ -838,7 +832,7 @@ class DeleteSilenceRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name", "request_id", b"request_id"]) -> None: ...
 
-Global___DeleteSilenceRequest: typing_extensions.TypeAlias = DeleteSilenceRequest
+global___DeleteSilenceRequest = DeleteSilenceRequest
 
 @typing.final
 class DeleteSilenceResponse(google.protobuf.message.Message):
@@ -850,7 +844,7 @@ class DeleteSilenceResponse(google.protobuf.message.Message):
         self,
     ) -> None: ...
 
-Global___DeleteSilenceResponse: typing_extensions.TypeAlias = DeleteSilenceResponse
+global___DeleteSilenceResponse = DeleteSilenceResponse
 
 @typing.final
 class PublishRequest(google.protobuf.message.Message):
@@ -875,7 +869,7 @@ class PublishRequest(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["event", b"event"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["event", b"event", "request_id", b"request_id"]) -> None: ...
 
-Global___PublishRequest: typing_extensions.TypeAlias = PublishRequest
+global___PublishRequest = PublishRequest
 
 @typing.final
 class PublishResponse(google.protobuf.message.Message):
@@ -899,7 +893,7 @@ class PublishResponse(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["deliveries", b"deliveries", "silenced", b"silenced"]) -> None: ...
 
-Global___PublishResponse: typing_extensions.TypeAlias = PublishResponse
+global___PublishResponse = PublishResponse
 
 @typing.final
 class GetDeliveryRequest(google.protobuf.message.Message):
@@ -917,7 +911,7 @@ class GetDeliveryRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name"]) -> None: ...
 
-Global___GetDeliveryRequest: typing_extensions.TypeAlias = GetDeliveryRequest
+global___GetDeliveryRequest = GetDeliveryRequest
 
 @typing.final
 class GetDeliveryResponse(google.protobuf.message.Message):
@@ -938,7 +932,7 @@ class GetDeliveryResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["delivery", b"delivery"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["delivery", b"delivery"]) -> None: ...
 
-Global___GetDeliveryResponse: typing_extensions.TypeAlias = GetDeliveryResponse
+global___GetDeliveryResponse = GetDeliveryResponse
 
 @typing.final
 class ListDeliveriesRequest(google.protobuf.message.Message):
@@ -972,7 +966,7 @@ class ListDeliveriesRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["event_id", b"event_id", "page_size", b"page_size", "page_token", b"page_token", "stakeholder", b"stakeholder", "state", b"state"]) -> None: ...
 
-Global___ListDeliveriesRequest: typing_extensions.TypeAlias = ListDeliveriesRequest
+global___ListDeliveriesRequest = ListDeliveriesRequest
 
 @typing.final
 class ListDeliveriesResponse(google.protobuf.message.Message):
@@ -996,7 +990,7 @@ class ListDeliveriesResponse(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["deliveries", b"deliveries", "next_page_token", b"next_page_token"]) -> None: ...
 
-Global___ListDeliveriesResponse: typing_extensions.TypeAlias = ListDeliveriesResponse
+global___ListDeliveriesResponse = ListDeliveriesResponse
 
 @typing.final
 class AcknowledgeDeliveryRequest(google.protobuf.message.Message):
@@ -1018,7 +1012,7 @@ class AcknowledgeDeliveryRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name", "request_id", b"request_id"]) -> None: ...
 
-Global___AcknowledgeDeliveryRequest: typing_extensions.TypeAlias = AcknowledgeDeliveryRequest
+global___AcknowledgeDeliveryRequest = AcknowledgeDeliveryRequest
 
 @typing.final
 class AcknowledgeDeliveryResponse(google.protobuf.message.Message):
@@ -1039,4 +1033,4 @@ class AcknowledgeDeliveryResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["delivery", b"delivery"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["delivery", b"delivery"]) -> None: ...
 
-Global___AcknowledgeDeliveryResponse: typing_extensions.TypeAlias = AcknowledgeDeliveryResponse
+global___AcknowledgeDeliveryResponse = AcknowledgeDeliveryResponse

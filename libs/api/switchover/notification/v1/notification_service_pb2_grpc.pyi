@@ -8,13 +8,7 @@ import collections.abc
 import grpc
 import grpc.aio
 import switchover.notification.v1.notification_service_pb2
-import sys
 import typing
-
-if sys.version_info >= (3, 13):
-    import typing as typing_extensions
-else:
-    import typing_extensions
 
 _T = typing.TypeVar("_T")
 
@@ -23,377 +17,7 @@ class _MaybeAsyncIterator(collections.abc.AsyncIterator[_T], collections.abc.Ite
 class _ServicerContext(grpc.ServicerContext, grpc.aio.ServicerContext):  # type: ignore[misc, type-arg]
     ...
 
-GRPC_GENERATED_VERSION: str
-GRPC_VERSION: str
-_NotificationServiceCreateStakeholderType = typing_extensions.TypeVar(
-    '_NotificationServiceCreateStakeholderType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.CreateStakeholderRequest,
-        switchover.notification.v1.notification_service_pb2.CreateStakeholderResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.CreateStakeholderRequest,
-        switchover.notification.v1.notification_service_pb2.CreateStakeholderResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.CreateStakeholderRequest,
-        switchover.notification.v1.notification_service_pb2.CreateStakeholderResponse,
-    ],
-)
-
-_NotificationServiceGetStakeholderType = typing_extensions.TypeVar(
-    '_NotificationServiceGetStakeholderType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.GetStakeholderRequest,
-        switchover.notification.v1.notification_service_pb2.GetStakeholderResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.GetStakeholderRequest,
-        switchover.notification.v1.notification_service_pb2.GetStakeholderResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.GetStakeholderRequest,
-        switchover.notification.v1.notification_service_pb2.GetStakeholderResponse,
-    ],
-)
-
-_NotificationServiceListStakeholdersType = typing_extensions.TypeVar(
-    '_NotificationServiceListStakeholdersType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.ListStakeholdersRequest,
-        switchover.notification.v1.notification_service_pb2.ListStakeholdersResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.ListStakeholdersRequest,
-        switchover.notification.v1.notification_service_pb2.ListStakeholdersResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.ListStakeholdersRequest,
-        switchover.notification.v1.notification_service_pb2.ListStakeholdersResponse,
-    ],
-)
-
-_NotificationServiceUpdateStakeholderType = typing_extensions.TypeVar(
-    '_NotificationServiceUpdateStakeholderType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.UpdateStakeholderRequest,
-        switchover.notification.v1.notification_service_pb2.UpdateStakeholderResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.UpdateStakeholderRequest,
-        switchover.notification.v1.notification_service_pb2.UpdateStakeholderResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.UpdateStakeholderRequest,
-        switchover.notification.v1.notification_service_pb2.UpdateStakeholderResponse,
-    ],
-)
-
-_NotificationServiceDeleteStakeholderType = typing_extensions.TypeVar(
-    '_NotificationServiceDeleteStakeholderType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.DeleteStakeholderRequest,
-        switchover.notification.v1.notification_service_pb2.DeleteStakeholderResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.DeleteStakeholderRequest,
-        switchover.notification.v1.notification_service_pb2.DeleteStakeholderResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.DeleteStakeholderRequest,
-        switchover.notification.v1.notification_service_pb2.DeleteStakeholderResponse,
-    ],
-)
-
-_NotificationServiceCreateRouteType = typing_extensions.TypeVar(
-    '_NotificationServiceCreateRouteType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.CreateRouteRequest,
-        switchover.notification.v1.notification_service_pb2.CreateRouteResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.CreateRouteRequest,
-        switchover.notification.v1.notification_service_pb2.CreateRouteResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.CreateRouteRequest,
-        switchover.notification.v1.notification_service_pb2.CreateRouteResponse,
-    ],
-)
-
-_NotificationServiceGetRouteType = typing_extensions.TypeVar(
-    '_NotificationServiceGetRouteType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.GetRouteRequest,
-        switchover.notification.v1.notification_service_pb2.GetRouteResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.GetRouteRequest,
-        switchover.notification.v1.notification_service_pb2.GetRouteResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.GetRouteRequest,
-        switchover.notification.v1.notification_service_pb2.GetRouteResponse,
-    ],
-)
-
-_NotificationServiceListRoutesType = typing_extensions.TypeVar(
-    '_NotificationServiceListRoutesType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.ListRoutesRequest,
-        switchover.notification.v1.notification_service_pb2.ListRoutesResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.ListRoutesRequest,
-        switchover.notification.v1.notification_service_pb2.ListRoutesResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.ListRoutesRequest,
-        switchover.notification.v1.notification_service_pb2.ListRoutesResponse,
-    ],
-)
-
-_NotificationServiceUpdateRouteType = typing_extensions.TypeVar(
-    '_NotificationServiceUpdateRouteType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.UpdateRouteRequest,
-        switchover.notification.v1.notification_service_pb2.UpdateRouteResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.UpdateRouteRequest,
-        switchover.notification.v1.notification_service_pb2.UpdateRouteResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.UpdateRouteRequest,
-        switchover.notification.v1.notification_service_pb2.UpdateRouteResponse,
-    ],
-)
-
-_NotificationServiceDeleteRouteType = typing_extensions.TypeVar(
-    '_NotificationServiceDeleteRouteType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.DeleteRouteRequest,
-        switchover.notification.v1.notification_service_pb2.DeleteRouteResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.DeleteRouteRequest,
-        switchover.notification.v1.notification_service_pb2.DeleteRouteResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.DeleteRouteRequest,
-        switchover.notification.v1.notification_service_pb2.DeleteRouteResponse,
-    ],
-)
-
-_NotificationServiceCreateTemplateType = typing_extensions.TypeVar(
-    '_NotificationServiceCreateTemplateType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.CreateTemplateRequest,
-        switchover.notification.v1.notification_service_pb2.CreateTemplateResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.CreateTemplateRequest,
-        switchover.notification.v1.notification_service_pb2.CreateTemplateResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.CreateTemplateRequest,
-        switchover.notification.v1.notification_service_pb2.CreateTemplateResponse,
-    ],
-)
-
-_NotificationServiceGetTemplateType = typing_extensions.TypeVar(
-    '_NotificationServiceGetTemplateType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.GetTemplateRequest,
-        switchover.notification.v1.notification_service_pb2.GetTemplateResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.GetTemplateRequest,
-        switchover.notification.v1.notification_service_pb2.GetTemplateResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.GetTemplateRequest,
-        switchover.notification.v1.notification_service_pb2.GetTemplateResponse,
-    ],
-)
-
-_NotificationServiceListTemplatesType = typing_extensions.TypeVar(
-    '_NotificationServiceListTemplatesType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.ListTemplatesRequest,
-        switchover.notification.v1.notification_service_pb2.ListTemplatesResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.ListTemplatesRequest,
-        switchover.notification.v1.notification_service_pb2.ListTemplatesResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.ListTemplatesRequest,
-        switchover.notification.v1.notification_service_pb2.ListTemplatesResponse,
-    ],
-)
-
-_NotificationServiceUpdateTemplateType = typing_extensions.TypeVar(
-    '_NotificationServiceUpdateTemplateType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.UpdateTemplateRequest,
-        switchover.notification.v1.notification_service_pb2.UpdateTemplateResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.UpdateTemplateRequest,
-        switchover.notification.v1.notification_service_pb2.UpdateTemplateResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.UpdateTemplateRequest,
-        switchover.notification.v1.notification_service_pb2.UpdateTemplateResponse,
-    ],
-)
-
-_NotificationServiceDeleteTemplateType = typing_extensions.TypeVar(
-    '_NotificationServiceDeleteTemplateType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.DeleteTemplateRequest,
-        switchover.notification.v1.notification_service_pb2.DeleteTemplateResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.DeleteTemplateRequest,
-        switchover.notification.v1.notification_service_pb2.DeleteTemplateResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.DeleteTemplateRequest,
-        switchover.notification.v1.notification_service_pb2.DeleteTemplateResponse,
-    ],
-)
-
-_NotificationServiceCreateSilenceType = typing_extensions.TypeVar(
-    '_NotificationServiceCreateSilenceType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.CreateSilenceRequest,
-        switchover.notification.v1.notification_service_pb2.CreateSilenceResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.CreateSilenceRequest,
-        switchover.notification.v1.notification_service_pb2.CreateSilenceResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.CreateSilenceRequest,
-        switchover.notification.v1.notification_service_pb2.CreateSilenceResponse,
-    ],
-)
-
-_NotificationServiceGetSilenceType = typing_extensions.TypeVar(
-    '_NotificationServiceGetSilenceType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.GetSilenceRequest,
-        switchover.notification.v1.notification_service_pb2.GetSilenceResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.GetSilenceRequest,
-        switchover.notification.v1.notification_service_pb2.GetSilenceResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.GetSilenceRequest,
-        switchover.notification.v1.notification_service_pb2.GetSilenceResponse,
-    ],
-)
-
-_NotificationServiceListSilencesType = typing_extensions.TypeVar(
-    '_NotificationServiceListSilencesType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.ListSilencesRequest,
-        switchover.notification.v1.notification_service_pb2.ListSilencesResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.ListSilencesRequest,
-        switchover.notification.v1.notification_service_pb2.ListSilencesResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.ListSilencesRequest,
-        switchover.notification.v1.notification_service_pb2.ListSilencesResponse,
-    ],
-)
-
-_NotificationServiceDeleteSilenceType = typing_extensions.TypeVar(
-    '_NotificationServiceDeleteSilenceType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.DeleteSilenceRequest,
-        switchover.notification.v1.notification_service_pb2.DeleteSilenceResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.DeleteSilenceRequest,
-        switchover.notification.v1.notification_service_pb2.DeleteSilenceResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.DeleteSilenceRequest,
-        switchover.notification.v1.notification_service_pb2.DeleteSilenceResponse,
-    ],
-)
-
-_NotificationServicePublishType = typing_extensions.TypeVar(
-    '_NotificationServicePublishType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.PublishRequest,
-        switchover.notification.v1.notification_service_pb2.PublishResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.PublishRequest,
-        switchover.notification.v1.notification_service_pb2.PublishResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.PublishRequest,
-        switchover.notification.v1.notification_service_pb2.PublishResponse,
-    ],
-)
-
-_NotificationServiceGetDeliveryType = typing_extensions.TypeVar(
-    '_NotificationServiceGetDeliveryType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.GetDeliveryRequest,
-        switchover.notification.v1.notification_service_pb2.GetDeliveryResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.GetDeliveryRequest,
-        switchover.notification.v1.notification_service_pb2.GetDeliveryResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.GetDeliveryRequest,
-        switchover.notification.v1.notification_service_pb2.GetDeliveryResponse,
-    ],
-)
-
-_NotificationServiceListDeliveriesType = typing_extensions.TypeVar(
-    '_NotificationServiceListDeliveriesType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.ListDeliveriesRequest,
-        switchover.notification.v1.notification_service_pb2.ListDeliveriesResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.ListDeliveriesRequest,
-        switchover.notification.v1.notification_service_pb2.ListDeliveriesResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.ListDeliveriesRequest,
-        switchover.notification.v1.notification_service_pb2.ListDeliveriesResponse,
-    ],
-)
-
-_NotificationServiceAcknowledgeDeliveryType = typing_extensions.TypeVar(
-    '_NotificationServiceAcknowledgeDeliveryType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.AcknowledgeDeliveryRequest,
-        switchover.notification.v1.notification_service_pb2.AcknowledgeDeliveryResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.AcknowledgeDeliveryRequest,
-        switchover.notification.v1.notification_service_pb2.AcknowledgeDeliveryResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.notification.v1.notification_service_pb2.AcknowledgeDeliveryRequest,
-        switchover.notification.v1.notification_service_pb2.AcknowledgeDeliveryResponse,
-    ],
-)
-
-class NotificationServiceStub(typing.Generic[_NotificationServiceCreateStakeholderType, _NotificationServiceGetStakeholderType, _NotificationServiceListStakeholdersType, _NotificationServiceUpdateStakeholderType, _NotificationServiceDeleteStakeholderType, _NotificationServiceCreateRouteType, _NotificationServiceGetRouteType, _NotificationServiceListRoutesType, _NotificationServiceUpdateRouteType, _NotificationServiceDeleteRouteType, _NotificationServiceCreateTemplateType, _NotificationServiceGetTemplateType, _NotificationServiceListTemplatesType, _NotificationServiceUpdateTemplateType, _NotificationServiceDeleteTemplateType, _NotificationServiceCreateSilenceType, _NotificationServiceGetSilenceType, _NotificationServiceListSilencesType, _NotificationServiceDeleteSilenceType, _NotificationServicePublishType, _NotificationServiceGetDeliveryType, _NotificationServiceListDeliveriesType, _NotificationServiceAcknowledgeDeliveryType]):
+class NotificationServiceStub:
     """NotificationService keeps every stakeholder informed. Published events are matched against
     routes (event type, severity, program, department, customer), silences are applied, and one
     delivery per stakeholder and channel is persisted before Publish returns; workers deliver
@@ -404,361 +28,293 @@ class NotificationServiceStub(typing.Generic[_NotificationServiceCreateStakehold
     an optional `request_id` (UUID) for safe retries.
     """
 
-    @typing.overload
-    def __init__(self: NotificationServiceStub[
-        grpc.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.CreateStakeholderRequest,
-            switchover.notification.v1.notification_service_pb2.CreateStakeholderResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.GetStakeholderRequest,
-            switchover.notification.v1.notification_service_pb2.GetStakeholderResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.ListStakeholdersRequest,
-            switchover.notification.v1.notification_service_pb2.ListStakeholdersResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.UpdateStakeholderRequest,
-            switchover.notification.v1.notification_service_pb2.UpdateStakeholderResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.DeleteStakeholderRequest,
-            switchover.notification.v1.notification_service_pb2.DeleteStakeholderResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.CreateRouteRequest,
-            switchover.notification.v1.notification_service_pb2.CreateRouteResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.GetRouteRequest,
-            switchover.notification.v1.notification_service_pb2.GetRouteResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.ListRoutesRequest,
-            switchover.notification.v1.notification_service_pb2.ListRoutesResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.UpdateRouteRequest,
-            switchover.notification.v1.notification_service_pb2.UpdateRouteResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.DeleteRouteRequest,
-            switchover.notification.v1.notification_service_pb2.DeleteRouteResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.CreateTemplateRequest,
-            switchover.notification.v1.notification_service_pb2.CreateTemplateResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.GetTemplateRequest,
-            switchover.notification.v1.notification_service_pb2.GetTemplateResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.ListTemplatesRequest,
-            switchover.notification.v1.notification_service_pb2.ListTemplatesResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.UpdateTemplateRequest,
-            switchover.notification.v1.notification_service_pb2.UpdateTemplateResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.DeleteTemplateRequest,
-            switchover.notification.v1.notification_service_pb2.DeleteTemplateResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.CreateSilenceRequest,
-            switchover.notification.v1.notification_service_pb2.CreateSilenceResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.GetSilenceRequest,
-            switchover.notification.v1.notification_service_pb2.GetSilenceResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.ListSilencesRequest,
-            switchover.notification.v1.notification_service_pb2.ListSilencesResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.DeleteSilenceRequest,
-            switchover.notification.v1.notification_service_pb2.DeleteSilenceResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.PublishRequest,
-            switchover.notification.v1.notification_service_pb2.PublishResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.GetDeliveryRequest,
-            switchover.notification.v1.notification_service_pb2.GetDeliveryResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.ListDeliveriesRequest,
-            switchover.notification.v1.notification_service_pb2.ListDeliveriesResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.AcknowledgeDeliveryRequest,
-            switchover.notification.v1.notification_service_pb2.AcknowledgeDeliveryResponse,
-        ],
-    ], channel: grpc.Channel) -> None: ...
-
-    @typing.overload
-    def __init__(self: NotificationServiceStub[
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.CreateStakeholderRequest,
-            switchover.notification.v1.notification_service_pb2.CreateStakeholderResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.GetStakeholderRequest,
-            switchover.notification.v1.notification_service_pb2.GetStakeholderResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.ListStakeholdersRequest,
-            switchover.notification.v1.notification_service_pb2.ListStakeholdersResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.UpdateStakeholderRequest,
-            switchover.notification.v1.notification_service_pb2.UpdateStakeholderResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.DeleteStakeholderRequest,
-            switchover.notification.v1.notification_service_pb2.DeleteStakeholderResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.CreateRouteRequest,
-            switchover.notification.v1.notification_service_pb2.CreateRouteResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.GetRouteRequest,
-            switchover.notification.v1.notification_service_pb2.GetRouteResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.ListRoutesRequest,
-            switchover.notification.v1.notification_service_pb2.ListRoutesResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.UpdateRouteRequest,
-            switchover.notification.v1.notification_service_pb2.UpdateRouteResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.DeleteRouteRequest,
-            switchover.notification.v1.notification_service_pb2.DeleteRouteResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.CreateTemplateRequest,
-            switchover.notification.v1.notification_service_pb2.CreateTemplateResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.GetTemplateRequest,
-            switchover.notification.v1.notification_service_pb2.GetTemplateResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.ListTemplatesRequest,
-            switchover.notification.v1.notification_service_pb2.ListTemplatesResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.UpdateTemplateRequest,
-            switchover.notification.v1.notification_service_pb2.UpdateTemplateResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.DeleteTemplateRequest,
-            switchover.notification.v1.notification_service_pb2.DeleteTemplateResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.CreateSilenceRequest,
-            switchover.notification.v1.notification_service_pb2.CreateSilenceResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.GetSilenceRequest,
-            switchover.notification.v1.notification_service_pb2.GetSilenceResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.ListSilencesRequest,
-            switchover.notification.v1.notification_service_pb2.ListSilencesResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.DeleteSilenceRequest,
-            switchover.notification.v1.notification_service_pb2.DeleteSilenceResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.PublishRequest,
-            switchover.notification.v1.notification_service_pb2.PublishResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.GetDeliveryRequest,
-            switchover.notification.v1.notification_service_pb2.GetDeliveryResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.ListDeliveriesRequest,
-            switchover.notification.v1.notification_service_pb2.ListDeliveriesResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.notification.v1.notification_service_pb2.AcknowledgeDeliveryRequest,
-            switchover.notification.v1.notification_service_pb2.AcknowledgeDeliveryResponse,
-        ],
-    ], channel: grpc.aio.Channel) -> None: ...
-
-    CreateStakeholder: _NotificationServiceCreateStakeholderType
-    """Creates a stakeholder."""
-
-    GetStakeholder: _NotificationServiceGetStakeholderType
-    """Gets a stakeholder."""
-
-    ListStakeholders: _NotificationServiceListStakeholdersType
-    """Lists stakeholders by id."""
-
-    UpdateStakeholder: _NotificationServiceUpdateStakeholderType
-    """Updates a stakeholder."""
-
-    DeleteStakeholder: _NotificationServiceDeleteStakeholderType
-    """Deletes a stakeholder."""
-
-    CreateRoute: _NotificationServiceCreateRouteType
-    """Creates a route."""
-
-    GetRoute: _NotificationServiceGetRouteType
-    """Gets a route."""
-
-    ListRoutes: _NotificationServiceListRoutesType
-    """Lists routes by id."""
-
-    UpdateRoute: _NotificationServiceUpdateRouteType
-    """Updates a route."""
-
-    DeleteRoute: _NotificationServiceDeleteRouteType
-    """Deletes a route."""
-
-    CreateTemplate: _NotificationServiceCreateTemplateType
-    """Creates a template."""
-
-    GetTemplate: _NotificationServiceGetTemplateType
-    """Gets a template."""
-
-    ListTemplates: _NotificationServiceListTemplatesType
-    """Lists templates by id."""
-
-    UpdateTemplate: _NotificationServiceUpdateTemplateType
-    """Updates a template."""
-
-    DeleteTemplate: _NotificationServiceDeleteTemplateType
-    """Deletes a template."""
-
-    CreateSilence: _NotificationServiceCreateSilenceType
-    """Creates a silence."""
-
-    GetSilence: _NotificationServiceGetSilenceType
-    """Gets a silence."""
-
-    ListSilences: _NotificationServiceListSilencesType
-    """Lists silences by id."""
-
-    DeleteSilence: _NotificationServiceDeleteSilenceType
-    """Deletes a silence."""
-
-    Publish: _NotificationServicePublishType
-    """Publishes an event: routes it and persists its deliveries before returning."""
-
-    GetDelivery: _NotificationServiceGetDeliveryType
-    """Gets a delivery."""
-
-    ListDeliveries: _NotificationServiceListDeliveriesType
-    """Lists deliveries, newest first, optionally filtered."""
-
-    AcknowledgeDelivery: _NotificationServiceAcknowledgeDeliveryType
-    """Acknowledges a delivered notification on the stakeholder's behalf."""
-
-NotificationServiceAsyncStub: typing_extensions.TypeAlias = NotificationServiceStub[
-    grpc.aio.UnaryUnaryMultiCallable[
+    def __init__(self, channel: typing.Union[grpc.Channel, grpc.aio.Channel]) -> None: ...
+    CreateStakeholder: grpc.UnaryUnaryMultiCallable[
         switchover.notification.v1.notification_service_pb2.CreateStakeholderRequest,
         switchover.notification.v1.notification_service_pb2.CreateStakeholderResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Creates a stakeholder."""
+
+    GetStakeholder: grpc.UnaryUnaryMultiCallable[
         switchover.notification.v1.notification_service_pb2.GetStakeholderRequest,
         switchover.notification.v1.notification_service_pb2.GetStakeholderResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Gets a stakeholder."""
+
+    ListStakeholders: grpc.UnaryUnaryMultiCallable[
         switchover.notification.v1.notification_service_pb2.ListStakeholdersRequest,
         switchover.notification.v1.notification_service_pb2.ListStakeholdersResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Lists stakeholders by id."""
+
+    UpdateStakeholder: grpc.UnaryUnaryMultiCallable[
         switchover.notification.v1.notification_service_pb2.UpdateStakeholderRequest,
         switchover.notification.v1.notification_service_pb2.UpdateStakeholderResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Updates a stakeholder."""
+
+    DeleteStakeholder: grpc.UnaryUnaryMultiCallable[
         switchover.notification.v1.notification_service_pb2.DeleteStakeholderRequest,
         switchover.notification.v1.notification_service_pb2.DeleteStakeholderResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Deletes a stakeholder."""
+
+    CreateRoute: grpc.UnaryUnaryMultiCallable[
         switchover.notification.v1.notification_service_pb2.CreateRouteRequest,
         switchover.notification.v1.notification_service_pb2.CreateRouteResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Creates a route."""
+
+    GetRoute: grpc.UnaryUnaryMultiCallable[
         switchover.notification.v1.notification_service_pb2.GetRouteRequest,
         switchover.notification.v1.notification_service_pb2.GetRouteResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Gets a route."""
+
+    ListRoutes: grpc.UnaryUnaryMultiCallable[
         switchover.notification.v1.notification_service_pb2.ListRoutesRequest,
         switchover.notification.v1.notification_service_pb2.ListRoutesResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Lists routes by id."""
+
+    UpdateRoute: grpc.UnaryUnaryMultiCallable[
         switchover.notification.v1.notification_service_pb2.UpdateRouteRequest,
         switchover.notification.v1.notification_service_pb2.UpdateRouteResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Updates a route."""
+
+    DeleteRoute: grpc.UnaryUnaryMultiCallable[
         switchover.notification.v1.notification_service_pb2.DeleteRouteRequest,
         switchover.notification.v1.notification_service_pb2.DeleteRouteResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Deletes a route."""
+
+    CreateTemplate: grpc.UnaryUnaryMultiCallable[
         switchover.notification.v1.notification_service_pb2.CreateTemplateRequest,
         switchover.notification.v1.notification_service_pb2.CreateTemplateResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Creates a template."""
+
+    GetTemplate: grpc.UnaryUnaryMultiCallable[
         switchover.notification.v1.notification_service_pb2.GetTemplateRequest,
         switchover.notification.v1.notification_service_pb2.GetTemplateResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Gets a template."""
+
+    ListTemplates: grpc.UnaryUnaryMultiCallable[
         switchover.notification.v1.notification_service_pb2.ListTemplatesRequest,
         switchover.notification.v1.notification_service_pb2.ListTemplatesResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Lists templates by id."""
+
+    UpdateTemplate: grpc.UnaryUnaryMultiCallable[
         switchover.notification.v1.notification_service_pb2.UpdateTemplateRequest,
         switchover.notification.v1.notification_service_pb2.UpdateTemplateResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Updates a template."""
+
+    DeleteTemplate: grpc.UnaryUnaryMultiCallable[
         switchover.notification.v1.notification_service_pb2.DeleteTemplateRequest,
         switchover.notification.v1.notification_service_pb2.DeleteTemplateResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Deletes a template."""
+
+    CreateSilence: grpc.UnaryUnaryMultiCallable[
         switchover.notification.v1.notification_service_pb2.CreateSilenceRequest,
         switchover.notification.v1.notification_service_pb2.CreateSilenceResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Creates a silence."""
+
+    GetSilence: grpc.UnaryUnaryMultiCallable[
         switchover.notification.v1.notification_service_pb2.GetSilenceRequest,
         switchover.notification.v1.notification_service_pb2.GetSilenceResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Gets a silence."""
+
+    ListSilences: grpc.UnaryUnaryMultiCallable[
         switchover.notification.v1.notification_service_pb2.ListSilencesRequest,
         switchover.notification.v1.notification_service_pb2.ListSilencesResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Lists silences by id."""
+
+    DeleteSilence: grpc.UnaryUnaryMultiCallable[
         switchover.notification.v1.notification_service_pb2.DeleteSilenceRequest,
         switchover.notification.v1.notification_service_pb2.DeleteSilenceResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Deletes a silence."""
+
+    Publish: grpc.UnaryUnaryMultiCallable[
         switchover.notification.v1.notification_service_pb2.PublishRequest,
         switchover.notification.v1.notification_service_pb2.PublishResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Publishes an event: routes it and persists its deliveries before returning."""
+
+    GetDelivery: grpc.UnaryUnaryMultiCallable[
         switchover.notification.v1.notification_service_pb2.GetDeliveryRequest,
         switchover.notification.v1.notification_service_pb2.GetDeliveryResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Gets a delivery."""
+
+    ListDeliveries: grpc.UnaryUnaryMultiCallable[
         switchover.notification.v1.notification_service_pb2.ListDeliveriesRequest,
         switchover.notification.v1.notification_service_pb2.ListDeliveriesResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Lists deliveries, newest first, optionally filtered."""
+
+    AcknowledgeDelivery: grpc.UnaryUnaryMultiCallable[
         switchover.notification.v1.notification_service_pb2.AcknowledgeDeliveryRequest,
         switchover.notification.v1.notification_service_pb2.AcknowledgeDeliveryResponse,
-    ],
-]
+    ]
+    """Acknowledges a delivered notification on the stakeholder's behalf."""
+
+class NotificationServiceAsyncStub:
+    """NotificationService keeps every stakeholder informed. Published events are matched against
+    routes (event type, severity, program, department, customer), silences are applied, and one
+    delivery per stakeholder and channel is persisted before Publish returns; workers deliver
+    them (signed webhook, SMTP email, log) with retries and backoff, and stakeholders acknowledge
+    them.
+
+    Lists take `page_size` (default 100, maximum 1000) and an opaque `page_token`. Mutations take
+    an optional `request_id` (UUID) for safe retries.
+    """
+
+    CreateStakeholder: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.notification.v1.notification_service_pb2.CreateStakeholderRequest,
+        switchover.notification.v1.notification_service_pb2.CreateStakeholderResponse,
+    ]
+    """Creates a stakeholder."""
+
+    GetStakeholder: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.notification.v1.notification_service_pb2.GetStakeholderRequest,
+        switchover.notification.v1.notification_service_pb2.GetStakeholderResponse,
+    ]
+    """Gets a stakeholder."""
+
+    ListStakeholders: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.notification.v1.notification_service_pb2.ListStakeholdersRequest,
+        switchover.notification.v1.notification_service_pb2.ListStakeholdersResponse,
+    ]
+    """Lists stakeholders by id."""
+
+    UpdateStakeholder: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.notification.v1.notification_service_pb2.UpdateStakeholderRequest,
+        switchover.notification.v1.notification_service_pb2.UpdateStakeholderResponse,
+    ]
+    """Updates a stakeholder."""
+
+    DeleteStakeholder: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.notification.v1.notification_service_pb2.DeleteStakeholderRequest,
+        switchover.notification.v1.notification_service_pb2.DeleteStakeholderResponse,
+    ]
+    """Deletes a stakeholder."""
+
+    CreateRoute: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.notification.v1.notification_service_pb2.CreateRouteRequest,
+        switchover.notification.v1.notification_service_pb2.CreateRouteResponse,
+    ]
+    """Creates a route."""
+
+    GetRoute: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.notification.v1.notification_service_pb2.GetRouteRequest,
+        switchover.notification.v1.notification_service_pb2.GetRouteResponse,
+    ]
+    """Gets a route."""
+
+    ListRoutes: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.notification.v1.notification_service_pb2.ListRoutesRequest,
+        switchover.notification.v1.notification_service_pb2.ListRoutesResponse,
+    ]
+    """Lists routes by id."""
+
+    UpdateRoute: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.notification.v1.notification_service_pb2.UpdateRouteRequest,
+        switchover.notification.v1.notification_service_pb2.UpdateRouteResponse,
+    ]
+    """Updates a route."""
+
+    DeleteRoute: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.notification.v1.notification_service_pb2.DeleteRouteRequest,
+        switchover.notification.v1.notification_service_pb2.DeleteRouteResponse,
+    ]
+    """Deletes a route."""
+
+    CreateTemplate: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.notification.v1.notification_service_pb2.CreateTemplateRequest,
+        switchover.notification.v1.notification_service_pb2.CreateTemplateResponse,
+    ]
+    """Creates a template."""
+
+    GetTemplate: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.notification.v1.notification_service_pb2.GetTemplateRequest,
+        switchover.notification.v1.notification_service_pb2.GetTemplateResponse,
+    ]
+    """Gets a template."""
+
+    ListTemplates: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.notification.v1.notification_service_pb2.ListTemplatesRequest,
+        switchover.notification.v1.notification_service_pb2.ListTemplatesResponse,
+    ]
+    """Lists templates by id."""
+
+    UpdateTemplate: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.notification.v1.notification_service_pb2.UpdateTemplateRequest,
+        switchover.notification.v1.notification_service_pb2.UpdateTemplateResponse,
+    ]
+    """Updates a template."""
+
+    DeleteTemplate: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.notification.v1.notification_service_pb2.DeleteTemplateRequest,
+        switchover.notification.v1.notification_service_pb2.DeleteTemplateResponse,
+    ]
+    """Deletes a template."""
+
+    CreateSilence: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.notification.v1.notification_service_pb2.CreateSilenceRequest,
+        switchover.notification.v1.notification_service_pb2.CreateSilenceResponse,
+    ]
+    """Creates a silence."""
+
+    GetSilence: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.notification.v1.notification_service_pb2.GetSilenceRequest,
+        switchover.notification.v1.notification_service_pb2.GetSilenceResponse,
+    ]
+    """Gets a silence."""
+
+    ListSilences: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.notification.v1.notification_service_pb2.ListSilencesRequest,
+        switchover.notification.v1.notification_service_pb2.ListSilencesResponse,
+    ]
+    """Lists silences by id."""
+
+    DeleteSilence: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.notification.v1.notification_service_pb2.DeleteSilenceRequest,
+        switchover.notification.v1.notification_service_pb2.DeleteSilenceResponse,
+    ]
+    """Deletes a silence."""
+
+    Publish: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.notification.v1.notification_service_pb2.PublishRequest,
+        switchover.notification.v1.notification_service_pb2.PublishResponse,
+    ]
+    """Publishes an event: routes it and persists its deliveries before returning."""
+
+    GetDelivery: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.notification.v1.notification_service_pb2.GetDeliveryRequest,
+        switchover.notification.v1.notification_service_pb2.GetDeliveryResponse,
+    ]
+    """Gets a delivery."""
+
+    ListDeliveries: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.notification.v1.notification_service_pb2.ListDeliveriesRequest,
+        switchover.notification.v1.notification_service_pb2.ListDeliveriesResponse,
+    ]
+    """Lists deliveries, newest first, optionally filtered."""
+
+    AcknowledgeDelivery: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.notification.v1.notification_service_pb2.AcknowledgeDeliveryRequest,
+        switchover.notification.v1.notification_service_pb2.AcknowledgeDeliveryResponse,
+    ]
+    """Acknowledges a delivered notification on the stakeholder's behalf."""
 
 class NotificationServiceServicer(metaclass=abc.ABCMeta):
     """NotificationService keeps every stakeholder informed. Published events are matched against

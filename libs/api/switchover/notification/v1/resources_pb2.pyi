@@ -59,7 +59,7 @@ STAKEHOLDER_ROLE_DEPARTMENT_LEAD: StakeholderRole.ValueType  # 5
 """Leads a department whose data or processes move."""
 STAKEHOLDER_ROLE_SUPPORT: StakeholderRole.ValueType  # 6
 """Support desk that answers partners during cutover."""
-Global___StakeholderRole: typing_extensions.TypeAlias = StakeholderRole
+global___StakeholderRole = StakeholderRole
 
 class _DeliveryChannel:
     ValueType = typing.NewType("ValueType", builtins.int)
@@ -87,7 +87,7 @@ DELIVERY_CHANNEL_EMAIL: DeliveryChannel.ValueType  # 2
 """An email through the configured SMTP server."""
 DELIVERY_CHANNEL_LOG: DeliveryChannel.ValueType  # 3
 """A structured line in the service's log."""
-Global___DeliveryChannel: typing_extensions.TypeAlias = DeliveryChannel
+global___DeliveryChannel = DeliveryChannel
 
 @typing.final
 class Stakeholder(google.protobuf.message.Message):
@@ -111,7 +111,7 @@ class Stakeholder(google.protobuf.message.Message):
     """The resource name. Output only."""
     display_name: builtins.str
     """A human-readable name."""
-    role: Global___StakeholderRole.ValueType
+    role: global___StakeholderRole.ValueType
     """Their role. Required."""
     email: builtins.str
     """Email address for EMAIL deliveries."""
@@ -140,7 +140,7 @@ class Stakeholder(google.protobuf.message.Message):
         *,
         name: builtins.str = ...,
         display_name: builtins.str = ...,
-        role: Global___StakeholderRole.ValueType = ...,
+        role: global___StakeholderRole.ValueType = ...,
         email: builtins.str = ...,
         webhook_url: builtins.str = ...,
         webhook_secret: builtins.str = ...,
@@ -152,7 +152,7 @@ class Stakeholder(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["create_time", b"create_time", "update_time", b"update_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["create_time", b"create_time", "customers", b"customers", "display_name", b"display_name", "email", b"email", "name", b"name", "programs", b"programs", "role", b"role", "update_time", b"update_time", "webhook_secret", b"webhook_secret", "webhook_url", b"webhook_url"]) -> None: ...
 
-Global___Stakeholder: typing_extensions.TypeAlias = Stakeholder
+global___Stakeholder = Stakeholder
 
 @typing.final
 class Route(google.protobuf.message.Message):
@@ -182,7 +182,7 @@ class Route(google.protobuf.message.Message):
     """Only this gateway department; empty for all."""
     customer: builtins.str
     """Only this gateway customer; empty for all."""
-    channel: Global___DeliveryChannel.ValueType
+    channel: global___DeliveryChannel.ValueType
     """How it is delivered. Required."""
     template: builtins.str
     """The template, `templates/{template}`; empty for the built-in one."""
@@ -193,7 +193,7 @@ class Route(google.protobuf.message.Message):
         """
 
     @property
-    def roles(self) -> google.protobuf.internal.containers.RepeatedScalarFieldContainer[Global___StakeholderRole.ValueType]:
+    def roles(self) -> google.protobuf.internal.containers.RepeatedScalarFieldContainer[global___StakeholderRole.ValueType]:
         """Stakeholders with these roles receive it."""
 
     @property
@@ -217,9 +217,9 @@ class Route(google.protobuf.message.Message):
         program: builtins.str = ...,
         department: builtins.str = ...,
         customer: builtins.str = ...,
-        roles: collections.abc.Iterable[Global___StakeholderRole.ValueType] | None = ...,
+        roles: collections.abc.Iterable[global___StakeholderRole.ValueType] | None = ...,
         stakeholders: collections.abc.Iterable[builtins.str] | None = ...,
-        channel: Global___DeliveryChannel.ValueType = ...,
+        channel: global___DeliveryChannel.ValueType = ...,
         template: builtins.str = ...,
         create_time: google.protobuf.timestamp_pb2.Timestamp | None = ...,
         update_time: google.protobuf.timestamp_pb2.Timestamp | None = ...,
@@ -227,7 +227,7 @@ class Route(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["create_time", b"create_time", "update_time", b"update_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["channel", b"channel", "create_time", b"create_time", "customer", b"customer", "department", b"department", "event_types", b"event_types", "min_severity", b"min_severity", "name", b"name", "program", b"program", "roles", b"roles", "stakeholders", b"stakeholders", "template", b"template", "update_time", b"update_time"]) -> None: ...
 
-Global___Route: typing_extensions.TypeAlias = Route
+global___Route = Route
 
 @typing.final
 class Template(google.protobuf.message.Message):
@@ -270,7 +270,7 @@ class Template(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["create_time", b"create_time", "update_time", b"update_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["body", b"body", "create_time", b"create_time", "name", b"name", "subject", b"subject", "update_time", b"update_time"]) -> None: ...
 
-Global___Template: typing_extensions.TypeAlias = Template
+global___Template = Template
 
 @typing.final
 class Silence(google.protobuf.message.Message):
@@ -325,7 +325,7 @@ class Silence(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["end_time", b"end_time", "start_time", b"start_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["creator", b"creator", "customer", b"customer", "end_time", b"end_time", "event_types", b"event_types", "name", b"name", "program", b"program", "reason", b"reason", "start_time", b"start_time"]) -> None: ...
 
-Global___Silence: typing_extensions.TypeAlias = Silence
+global___Silence = Silence
 
 @typing.final
 class Event(google.protobuf.message.Message):
@@ -402,7 +402,7 @@ class Event(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["event_time", b"event_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["attributes", b"attributes", "customer", b"customer", "department", b"department", "event_time", b"event_time", "id", b"id", "message", b"message", "program", b"program", "severity", b"severity", "subject", b"subject", "type", b"type"]) -> None: ...
 
-Global___Event: typing_extensions.TypeAlias = Event
+global___Event = Event
 
 @typing.final
 class Delivery(google.protobuf.message.Message):
@@ -473,13 +473,13 @@ class Delivery(google.protobuf.message.Message):
     """The stakeholder, `stakeholders/{stakeholder}`."""
     route: builtins.str
     """The route that selected it, `routes/{route}`."""
-    channel: Global___DeliveryChannel.ValueType
+    channel: global___DeliveryChannel.ValueType
     """The channel."""
     subject: builtins.str
     """The rendered subject."""
     body: builtins.str
     """The rendered body."""
-    state: Global___Delivery.State.ValueType
+    state: global___Delivery.State.ValueType
     """Its state."""
     attempts: builtins.int
     """Attempts made."""
@@ -512,10 +512,10 @@ class Delivery(google.protobuf.message.Message):
         severity: switchover.type.v1.inventory_pb2.Severity.ValueType = ...,
         stakeholder: builtins.str = ...,
         route: builtins.str = ...,
-        channel: Global___DeliveryChannel.ValueType = ...,
+        channel: global___DeliveryChannel.ValueType = ...,
         subject: builtins.str = ...,
         body: builtins.str = ...,
-        state: Global___Delivery.State.ValueType = ...,
+        state: global___Delivery.State.ValueType = ...,
         attempts: builtins.int = ...,
         last_error: builtins.str = ...,
         next_attempt_time: google.protobuf.timestamp_pb2.Timestamp | None = ...,
@@ -527,4 +527,4 @@ class Delivery(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["acknowledge_time", b"acknowledge_time", "create_time", b"create_time", "deliver_time", b"deliver_time", "next_attempt_time", b"next_attempt_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["acknowledge_time", b"acknowledge_time", "acknowledged_by", b"acknowledged_by", "attempts", b"attempts", "body", b"body", "channel", b"channel", "create_time", b"create_time", "deliver_time", b"deliver_time", "event_id", b"event_id", "event_type", b"event_type", "last_error", b"last_error", "name", b"name", "next_attempt_time", b"next_attempt_time", "route", b"route", "severity", b"severity", "stakeholder", b"stakeholder", "state", b"state", "subject", b"subject"]) -> None: ...
 
-Global___Delivery: typing_extensions.TypeAlias = Delivery
+global___Delivery = Delivery

@@ -50,7 +50,7 @@ EXPORT_FORMAT_MARKDOWN: ExportFormat.ValueType  # 3
 """A Markdown report with a Mermaid Gantt chart and dependency graph."""
 EXPORT_FORMAT_SVG: ExportFormat.ValueType  # 4
 """A self-contained SVG Gantt chart grouped by phase."""
-Global___ExportFormat: typing_extensions.TypeAlias = ExportFormat
+global___ExportFormat = ExportFormat
 
 @typing.final
 class ListPlaybooksRequest(google.protobuf.message.Message):
@@ -72,7 +72,7 @@ class ListPlaybooksRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["page_size", b"page_size", "page_token", b"page_token"]) -> None: ...
 
-Global___ListPlaybooksRequest: typing_extensions.TypeAlias = ListPlaybooksRequest
+global___ListPlaybooksRequest = ListPlaybooksRequest
 
 @typing.final
 class ListPlaybooksResponse(google.protobuf.message.Message):
@@ -96,7 +96,7 @@ class ListPlaybooksResponse(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["next_page_token", b"next_page_token", "playbooks", b"playbooks"]) -> None: ...
 
-Global___ListPlaybooksResponse: typing_extensions.TypeAlias = ListPlaybooksResponse
+global___ListPlaybooksResponse = ListPlaybooksResponse
 
 @typing.final
 class GetPlaybookRequest(google.protobuf.message.Message):
@@ -114,7 +114,7 @@ class GetPlaybookRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name"]) -> None: ...
 
-Global___GetPlaybookRequest: typing_extensions.TypeAlias = GetPlaybookRequest
+global___GetPlaybookRequest = GetPlaybookRequest
 
 @typing.final
 class GetPlaybookResponse(google.protobuf.message.Message):
@@ -135,7 +135,7 @@ class GetPlaybookResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["playbook", b"playbook"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["playbook", b"playbook"]) -> None: ...
 
-Global___GetPlaybookResponse: typing_extensions.TypeAlias = GetPlaybookResponse
+global___GetPlaybookResponse = GetPlaybookResponse
 
 @typing.final
 class CreatePlaybookRequest(google.protobuf.message.Message):
@@ -168,7 +168,7 @@ class CreatePlaybookRequest(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["playbook", b"playbook"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["playbook", b"playbook", "playbook_id", b"playbook_id", "request_id", b"request_id", "validate_only", b"validate_only"]) -> None: ...
 
-Global___CreatePlaybookRequest: typing_extensions.TypeAlias = CreatePlaybookRequest
+global___CreatePlaybookRequest = CreatePlaybookRequest
 
 @typing.final
 class CreatePlaybookResponse(google.protobuf.message.Message):
@@ -189,7 +189,7 @@ class CreatePlaybookResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["playbook", b"playbook"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["playbook", b"playbook"]) -> None: ...
 
-Global___CreatePlaybookResponse: typing_extensions.TypeAlias = CreatePlaybookResponse
+global___CreatePlaybookResponse = CreatePlaybookResponse
 
 @typing.final
 class CreatePlanRequest(google.protobuf.message.Message):
@@ -218,7 +218,7 @@ class CreatePlanRequest(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["spec", b"spec"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["plan_id", b"plan_id", "request_id", b"request_id", "spec", b"spec"]) -> None: ...
 
-Global___CreatePlanRequest: typing_extensions.TypeAlias = CreatePlanRequest
+global___CreatePlanRequest = CreatePlanRequest
 
 @typing.final
 class CreatePlanResponse(google.protobuf.message.Message):
@@ -239,7 +239,7 @@ class CreatePlanResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["plan", b"plan"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["plan", b"plan"]) -> None: ...
 
-Global___CreatePlanResponse: typing_extensions.TypeAlias = CreatePlanResponse
+global___CreatePlanResponse = CreatePlanResponse
 
 @typing.final
 class GetPlanRequest(google.protobuf.message.Message):
@@ -257,7 +257,7 @@ class GetPlanRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name"]) -> None: ...
 
-Global___GetPlanRequest: typing_extensions.TypeAlias = GetPlanRequest
+global___GetPlanRequest = GetPlanRequest
 
 @typing.final
 class GetPlanResponse(google.protobuf.message.Message):
@@ -278,7 +278,7 @@ class GetPlanResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["plan", b"plan"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["plan", b"plan"]) -> None: ...
 
-Global___GetPlanResponse: typing_extensions.TypeAlias = GetPlanResponse
+global___GetPlanResponse = GetPlanResponse
 
 @typing.final
 class ListPlansRequest(google.protobuf.message.Message):
@@ -304,7 +304,7 @@ class ListPlansRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["page_size", b"page_size", "page_token", b"page_token", "program", b"program"]) -> None: ...
 
-Global___ListPlansRequest: typing_extensions.TypeAlias = ListPlansRequest
+global___ListPlansRequest = ListPlansRequest
 
 @typing.final
 class ListPlansResponse(google.protobuf.message.Message):
@@ -328,7 +328,7 @@ class ListPlansResponse(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["next_page_token", b"next_page_token", "plans", b"plans"]) -> None: ...
 
-Global___ListPlansResponse: typing_extensions.TypeAlias = ListPlansResponse
+global___ListPlansResponse = ListPlansResponse
 
 @typing.final
 class ListPlanStepsRequest(google.protobuf.message.Message):
@@ -362,7 +362,7 @@ class ListPlanStepsRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["customer", b"customer", "page_size", b"page_size", "page_token", b"page_token", "parent", b"parent", "phase", b"phase"]) -> None: ...
 
-Global___ListPlanStepsRequest: typing_extensions.TypeAlias = ListPlanStepsRequest
+global___ListPlanStepsRequest = ListPlanStepsRequest
 
 @typing.final
 class ListPlanStepsResponse(google.protobuf.message.Message):
@@ -386,7 +386,7 @@ class ListPlanStepsResponse(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["next_page_token", b"next_page_token", "steps", b"steps"]) -> None: ...
 
-Global___ListPlanStepsResponse: typing_extensions.TypeAlias = ListPlanStepsResponse
+global___ListPlanStepsResponse = ListPlanStepsResponse
 
 @typing.final
 class DiffPlansRequest(google.protobuf.message.Message):
@@ -408,7 +408,7 @@ class DiffPlansRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["base", b"base", "target", b"target"]) -> None: ...
 
-Global___DiffPlansRequest: typing_extensions.TypeAlias = DiffPlansRequest
+global___DiffPlansRequest = DiffPlansRequest
 
 @typing.final
 class DiffPlansResponse(google.protobuf.message.Message):
@@ -446,7 +446,7 @@ class DiffPlansResponse(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["added", b"added", "moved", b"moved", "removed", b"removed", "shifted", b"shifted"]) -> None: ...
 
-Global___DiffPlansResponse: typing_extensions.TypeAlias = DiffPlansResponse
+global___DiffPlansResponse = DiffPlansResponse
 
 @typing.final
 class ExportPlanRequest(google.protobuf.message.Message):
@@ -458,17 +458,17 @@ class ExportPlanRequest(google.protobuf.message.Message):
     FORMAT_FIELD_NUMBER: builtins.int
     name: builtins.str
     """The plan, `plans/{plan}`. Required."""
-    format: Global___ExportFormat.ValueType
+    format: global___ExportFormat.ValueType
     """The format. Required."""
     def __init__(
         self,
         *,
         name: builtins.str = ...,
-        format: Global___ExportFormat.ValueType = ...,
+        format: global___ExportFormat.ValueType = ...,
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["format", b"format", "name", b"name"]) -> None: ...
 
-Global___ExportPlanRequest: typing_extensions.TypeAlias = ExportPlanRequest
+global___ExportPlanRequest = ExportPlanRequest
 
 @typing.final
 class ExportPlanResponse(google.protobuf.message.Message):
@@ -494,7 +494,7 @@ class ExportPlanResponse(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["content", b"content", "content_type", b"content_type", "filename", b"filename"]) -> None: ...
 
-Global___ExportPlanResponse: typing_extensions.TypeAlias = ExportPlanResponse
+global___ExportPlanResponse = ExportPlanResponse
 
 @typing.final
 class CreateRunRequest(google.protobuf.message.Message):
@@ -523,7 +523,7 @@ class CreateRunRequest(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["run", b"run"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["request_id", b"request_id", "run", b"run", "run_id", b"run_id"]) -> None: ...
 
-Global___CreateRunRequest: typing_extensions.TypeAlias = CreateRunRequest
+global___CreateRunRequest = CreateRunRequest
 
 @typing.final
 class CreateRunResponse(google.protobuf.message.Message):
@@ -544,7 +544,7 @@ class CreateRunResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["run", b"run"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["run", b"run"]) -> None: ...
 
-Global___CreateRunResponse: typing_extensions.TypeAlias = CreateRunResponse
+global___CreateRunResponse = CreateRunResponse
 
 @typing.final
 class GetRunRequest(google.protobuf.message.Message):
@@ -562,7 +562,7 @@ class GetRunRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name"]) -> None: ...
 
-Global___GetRunRequest: typing_extensions.TypeAlias = GetRunRequest
+global___GetRunRequest = GetRunRequest
 
 @typing.final
 class GetRunResponse(google.protobuf.message.Message):
@@ -583,7 +583,7 @@ class GetRunResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["run", b"run"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["run", b"run"]) -> None: ...
 
-Global___GetRunResponse: typing_extensions.TypeAlias = GetRunResponse
+global___GetRunResponse = GetRunResponse
 
 @typing.final
 class ListRunsRequest(google.protobuf.message.Message):
@@ -609,7 +609,7 @@ class ListRunsRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["page_size", b"page_size", "page_token", b"page_token", "plan", b"plan"]) -> None: ...
 
-Global___ListRunsRequest: typing_extensions.TypeAlias = ListRunsRequest
+global___ListRunsRequest = ListRunsRequest
 
 @typing.final
 class ListRunsResponse(google.protobuf.message.Message):
@@ -633,7 +633,7 @@ class ListRunsResponse(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["next_page_token", b"next_page_token", "runs", b"runs"]) -> None: ...
 
-Global___ListRunsResponse: typing_extensions.TypeAlias = ListRunsResponse
+global___ListRunsResponse = ListRunsResponse
 
 @typing.final
 class PauseRunRequest(google.protobuf.message.Message):
@@ -666,7 +666,7 @@ class PauseRunRequest(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["scope", b"scope"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["name", b"name", "reason", b"reason", "request_id", b"request_id", "scope", b"scope"]) -> None: ...
 
-Global___PauseRunRequest: typing_extensions.TypeAlias = PauseRunRequest
+global___PauseRunRequest = PauseRunRequest
 
 @typing.final
 class PauseRunResponse(google.protobuf.message.Message):
@@ -687,7 +687,7 @@ class PauseRunResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["run", b"run"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["run", b"run"]) -> None: ...
 
-Global___PauseRunResponse: typing_extensions.TypeAlias = PauseRunResponse
+global___PauseRunResponse = PauseRunResponse
 
 @typing.final
 class ResumeRunRequest(google.protobuf.message.Message):
@@ -716,7 +716,7 @@ class ResumeRunRequest(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["scope", b"scope"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["name", b"name", "request_id", b"request_id", "scope", b"scope"]) -> None: ...
 
-Global___ResumeRunRequest: typing_extensions.TypeAlias = ResumeRunRequest
+global___ResumeRunRequest = ResumeRunRequest
 
 @typing.final
 class ResumeRunResponse(google.protobuf.message.Message):
@@ -737,7 +737,7 @@ class ResumeRunResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["run", b"run"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["run", b"run"]) -> None: ...
 
-Global___ResumeRunResponse: typing_extensions.TypeAlias = ResumeRunResponse
+global___ResumeRunResponse = ResumeRunResponse
 
 @typing.final
 class CancelRunRequest(google.protobuf.message.Message):
@@ -763,7 +763,7 @@ class CancelRunRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name", "reason", b"reason", "request_id", b"request_id"]) -> None: ...
 
-Global___CancelRunRequest: typing_extensions.TypeAlias = CancelRunRequest
+global___CancelRunRequest = CancelRunRequest
 
 @typing.final
 class CancelRunResponse(google.protobuf.message.Message):
@@ -784,7 +784,7 @@ class CancelRunResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["run", b"run"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["run", b"run"]) -> None: ...
 
-Global___CancelRunResponse: typing_extensions.TypeAlias = CancelRunResponse
+global___CancelRunResponse = CancelRunResponse
 
 @typing.final
 class RollbackRunRequest(google.protobuf.message.Message):
@@ -817,7 +817,7 @@ class RollbackRunRequest(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["scope", b"scope"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["name", b"name", "reason", b"reason", "request_id", b"request_id", "scope", b"scope"]) -> None: ...
 
-Global___RollbackRunRequest: typing_extensions.TypeAlias = RollbackRunRequest
+global___RollbackRunRequest = RollbackRunRequest
 
 @typing.final
 class RollbackRunResponse(google.protobuf.message.Message):
@@ -838,7 +838,7 @@ class RollbackRunResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["run", b"run"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["run", b"run"]) -> None: ...
 
-Global___RollbackRunResponse: typing_extensions.TypeAlias = RollbackRunResponse
+global___RollbackRunResponse = RollbackRunResponse
 
 @typing.final
 class ApproveStepRequest(google.protobuf.message.Message):
@@ -864,7 +864,7 @@ class ApproveStepRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["comment", b"comment", "name", b"name", "request_id", b"request_id"]) -> None: ...
 
-Global___ApproveStepRequest: typing_extensions.TypeAlias = ApproveStepRequest
+global___ApproveStepRequest = ApproveStepRequest
 
 @typing.final
 class ApproveStepResponse(google.protobuf.message.Message):
@@ -885,7 +885,7 @@ class ApproveStepResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["step", b"step"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["step", b"step"]) -> None: ...
 
-Global___ApproveStepResponse: typing_extensions.TypeAlias = ApproveStepResponse
+global___ApproveStepResponse = ApproveStepResponse
 
 @typing.final
 class RetryStepRequest(google.protobuf.message.Message):
@@ -907,7 +907,7 @@ class RetryStepRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name", "request_id", b"request_id"]) -> None: ...
 
-Global___RetryStepRequest: typing_extensions.TypeAlias = RetryStepRequest
+global___RetryStepRequest = RetryStepRequest
 
 @typing.final
 class RetryStepResponse(google.protobuf.message.Message):
@@ -928,7 +928,7 @@ class RetryStepResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["step", b"step"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["step", b"step"]) -> None: ...
 
-Global___RetryStepResponse: typing_extensions.TypeAlias = RetryStepResponse
+global___RetryStepResponse = RetryStepResponse
 
 @typing.final
 class GetStepRequest(google.protobuf.message.Message):
@@ -946,7 +946,7 @@ class GetStepRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name"]) -> None: ...
 
-Global___GetStepRequest: typing_extensions.TypeAlias = GetStepRequest
+global___GetStepRequest = GetStepRequest
 
 @typing.final
 class GetStepResponse(google.protobuf.message.Message):
@@ -967,7 +967,7 @@ class GetStepResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["step", b"step"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["step", b"step"]) -> None: ...
 
-Global___GetStepResponse: typing_extensions.TypeAlias = GetStepResponse
+global___GetStepResponse = GetStepResponse
 
 @typing.final
 class ListStepsRequest(google.protobuf.message.Message):
@@ -1009,7 +1009,7 @@ class ListStepsRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["customer", b"customer", "lane", b"lane", "page_size", b"page_size", "page_token", b"page_token", "parent", b"parent", "state", b"state", "step_id", b"step_id"]) -> None: ...
 
-Global___ListStepsRequest: typing_extensions.TypeAlias = ListStepsRequest
+global___ListStepsRequest = ListStepsRequest
 
 @typing.final
 class ListStepsResponse(google.protobuf.message.Message):
@@ -1033,7 +1033,7 @@ class ListStepsResponse(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["next_page_token", b"next_page_token", "steps", b"steps"]) -> None: ...
 
-Global___ListStepsResponse: typing_extensions.TypeAlias = ListStepsResponse
+global___ListStepsResponse = ListStepsResponse
 
 @typing.final
 class WatchRunRequest(google.protobuf.message.Message):
@@ -1055,7 +1055,7 @@ class WatchRunRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["after_sequence", b"after_sequence", "name", b"name"]) -> None: ...
 
-Global___WatchRunRequest: typing_extensions.TypeAlias = WatchRunRequest
+global___WatchRunRequest = WatchRunRequest
 
 @typing.final
 class WatchRunResponse(google.protobuf.message.Message):
@@ -1076,4 +1076,4 @@ class WatchRunResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["event", b"event"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["event", b"event"]) -> None: ...
 
-Global___WatchRunResponse: typing_extensions.TypeAlias = WatchRunResponse
+global___WatchRunResponse = WatchRunResponse

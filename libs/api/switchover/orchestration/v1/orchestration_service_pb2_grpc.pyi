@@ -8,13 +8,7 @@ import collections.abc
 import grpc
 import grpc.aio
 import switchover.orchestration.v1.orchestration_service_pb2
-import sys
 import typing
-
-if sys.version_info >= (3, 13):
-    import typing as typing_extensions
-else:
-    import typing_extensions
 
 _T = typing.TypeVar("_T")
 
@@ -23,345 +17,7 @@ class _MaybeAsyncIterator(collections.abc.AsyncIterator[_T], collections.abc.Ite
 class _ServicerContext(grpc.ServicerContext, grpc.aio.ServicerContext):  # type: ignore[misc, type-arg]
     ...
 
-GRPC_GENERATED_VERSION: str
-GRPC_VERSION: str
-_OrchestrationServiceListPlaybooksType = typing_extensions.TypeVar(
-    '_OrchestrationServiceListPlaybooksType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.ListPlaybooksRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.ListPlaybooksResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.ListPlaybooksRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.ListPlaybooksResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.ListPlaybooksRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.ListPlaybooksResponse,
-    ],
-)
-
-_OrchestrationServiceGetPlaybookType = typing_extensions.TypeVar(
-    '_OrchestrationServiceGetPlaybookType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.GetPlaybookRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.GetPlaybookResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.GetPlaybookRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.GetPlaybookResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.GetPlaybookRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.GetPlaybookResponse,
-    ],
-)
-
-_OrchestrationServiceCreatePlaybookType = typing_extensions.TypeVar(
-    '_OrchestrationServiceCreatePlaybookType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.CreatePlaybookRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.CreatePlaybookResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.CreatePlaybookRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.CreatePlaybookResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.CreatePlaybookRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.CreatePlaybookResponse,
-    ],
-)
-
-_OrchestrationServiceCreatePlanType = typing_extensions.TypeVar(
-    '_OrchestrationServiceCreatePlanType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.CreatePlanRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.CreatePlanResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.CreatePlanRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.CreatePlanResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.CreatePlanRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.CreatePlanResponse,
-    ],
-)
-
-_OrchestrationServiceGetPlanType = typing_extensions.TypeVar(
-    '_OrchestrationServiceGetPlanType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.GetPlanRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.GetPlanResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.GetPlanRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.GetPlanResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.GetPlanRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.GetPlanResponse,
-    ],
-)
-
-_OrchestrationServiceListPlansType = typing_extensions.TypeVar(
-    '_OrchestrationServiceListPlansType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.ListPlansRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.ListPlansResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.ListPlansRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.ListPlansResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.ListPlansRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.ListPlansResponse,
-    ],
-)
-
-_OrchestrationServiceListPlanStepsType = typing_extensions.TypeVar(
-    '_OrchestrationServiceListPlanStepsType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.ListPlanStepsRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.ListPlanStepsResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.ListPlanStepsRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.ListPlanStepsResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.ListPlanStepsRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.ListPlanStepsResponse,
-    ],
-)
-
-_OrchestrationServiceDiffPlansType = typing_extensions.TypeVar(
-    '_OrchestrationServiceDiffPlansType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.DiffPlansRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.DiffPlansResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.DiffPlansRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.DiffPlansResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.DiffPlansRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.DiffPlansResponse,
-    ],
-)
-
-_OrchestrationServiceExportPlanType = typing_extensions.TypeVar(
-    '_OrchestrationServiceExportPlanType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.ExportPlanRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.ExportPlanResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.ExportPlanRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.ExportPlanResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.ExportPlanRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.ExportPlanResponse,
-    ],
-)
-
-_OrchestrationServiceCreateRunType = typing_extensions.TypeVar(
-    '_OrchestrationServiceCreateRunType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.CreateRunRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.CreateRunResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.CreateRunRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.CreateRunResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.CreateRunRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.CreateRunResponse,
-    ],
-)
-
-_OrchestrationServiceGetRunType = typing_extensions.TypeVar(
-    '_OrchestrationServiceGetRunType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.GetRunRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.GetRunResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.GetRunRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.GetRunResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.GetRunRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.GetRunResponse,
-    ],
-)
-
-_OrchestrationServiceListRunsType = typing_extensions.TypeVar(
-    '_OrchestrationServiceListRunsType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.ListRunsRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.ListRunsResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.ListRunsRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.ListRunsResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.ListRunsRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.ListRunsResponse,
-    ],
-)
-
-_OrchestrationServicePauseRunType = typing_extensions.TypeVar(
-    '_OrchestrationServicePauseRunType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.PauseRunRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.PauseRunResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.PauseRunRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.PauseRunResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.PauseRunRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.PauseRunResponse,
-    ],
-)
-
-_OrchestrationServiceResumeRunType = typing_extensions.TypeVar(
-    '_OrchestrationServiceResumeRunType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.ResumeRunRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.ResumeRunResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.ResumeRunRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.ResumeRunResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.ResumeRunRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.ResumeRunResponse,
-    ],
-)
-
-_OrchestrationServiceCancelRunType = typing_extensions.TypeVar(
-    '_OrchestrationServiceCancelRunType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.CancelRunRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.CancelRunResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.CancelRunRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.CancelRunResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.CancelRunRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.CancelRunResponse,
-    ],
-)
-
-_OrchestrationServiceRollbackRunType = typing_extensions.TypeVar(
-    '_OrchestrationServiceRollbackRunType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.RollbackRunRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.RollbackRunResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.RollbackRunRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.RollbackRunResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.RollbackRunRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.RollbackRunResponse,
-    ],
-)
-
-_OrchestrationServiceApproveStepType = typing_extensions.TypeVar(
-    '_OrchestrationServiceApproveStepType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.ApproveStepRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.ApproveStepResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.ApproveStepRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.ApproveStepResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.ApproveStepRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.ApproveStepResponse,
-    ],
-)
-
-_OrchestrationServiceRetryStepType = typing_extensions.TypeVar(
-    '_OrchestrationServiceRetryStepType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.RetryStepRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.RetryStepResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.RetryStepRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.RetryStepResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.RetryStepRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.RetryStepResponse,
-    ],
-)
-
-_OrchestrationServiceGetStepType = typing_extensions.TypeVar(
-    '_OrchestrationServiceGetStepType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.GetStepRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.GetStepResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.GetStepRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.GetStepResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.GetStepRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.GetStepResponse,
-    ],
-)
-
-_OrchestrationServiceListStepsType = typing_extensions.TypeVar(
-    '_OrchestrationServiceListStepsType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.ListStepsRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.ListStepsResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.ListStepsRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.ListStepsResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.ListStepsRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.ListStepsResponse,
-    ],
-)
-
-_OrchestrationServiceWatchRunType = typing_extensions.TypeVar(
-    '_OrchestrationServiceWatchRunType',
-    grpc.UnaryStreamMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.WatchRunRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.WatchRunResponse,
-    ],
-    grpc.aio.UnaryStreamMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.WatchRunRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.WatchRunResponse,
-    ],
-    default=grpc.UnaryStreamMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.WatchRunRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.WatchRunResponse,
-    ],
-)
-
-class OrchestrationServiceStub(typing.Generic[_OrchestrationServiceListPlaybooksType, _OrchestrationServiceGetPlaybookType, _OrchestrationServiceCreatePlaybookType, _OrchestrationServiceCreatePlanType, _OrchestrationServiceGetPlanType, _OrchestrationServiceListPlansType, _OrchestrationServiceListPlanStepsType, _OrchestrationServiceDiffPlansType, _OrchestrationServiceExportPlanType, _OrchestrationServiceCreateRunType, _OrchestrationServiceGetRunType, _OrchestrationServiceListRunsType, _OrchestrationServicePauseRunType, _OrchestrationServiceResumeRunType, _OrchestrationServiceCancelRunType, _OrchestrationServiceRollbackRunType, _OrchestrationServiceApproveStepType, _OrchestrationServiceRetryStepType, _OrchestrationServiceGetStepType, _OrchestrationServiceListStepsType, _OrchestrationServiceWatchRunType]):
+class OrchestrationServiceStub:
     """OrchestrationService keeps the playbook catalogue, generates dependency-aware plans (waves,
     timeline, critical path, impact) and executes them durably: steps are claimed by workers
     under leases with fencing tokens, run in parallel lanes, retried, gated by approvals and
@@ -371,338 +27,282 @@ class OrchestrationServiceStub(typing.Generic[_OrchestrationServiceListPlaybooks
     an optional `request_id` (UUID) for safe retries.
     """
 
-    @typing.overload
-    def __init__(self: OrchestrationServiceStub[
-        grpc.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.ListPlaybooksRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.ListPlaybooksResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.GetPlaybookRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.GetPlaybookResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.CreatePlaybookRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.CreatePlaybookResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.CreatePlanRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.CreatePlanResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.GetPlanRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.GetPlanResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.ListPlansRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.ListPlansResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.ListPlanStepsRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.ListPlanStepsResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.DiffPlansRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.DiffPlansResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.ExportPlanRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.ExportPlanResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.CreateRunRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.CreateRunResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.GetRunRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.GetRunResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.ListRunsRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.ListRunsResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.PauseRunRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.PauseRunResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.ResumeRunRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.ResumeRunResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.CancelRunRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.CancelRunResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.RollbackRunRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.RollbackRunResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.ApproveStepRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.ApproveStepResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.RetryStepRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.RetryStepResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.GetStepRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.GetStepResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.ListStepsRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.ListStepsResponse,
-        ],
-        grpc.UnaryStreamMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.WatchRunRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.WatchRunResponse,
-        ],
-    ], channel: grpc.Channel) -> None: ...
-
-    @typing.overload
-    def __init__(self: OrchestrationServiceStub[
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.ListPlaybooksRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.ListPlaybooksResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.GetPlaybookRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.GetPlaybookResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.CreatePlaybookRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.CreatePlaybookResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.CreatePlanRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.CreatePlanResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.GetPlanRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.GetPlanResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.ListPlansRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.ListPlansResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.ListPlanStepsRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.ListPlanStepsResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.DiffPlansRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.DiffPlansResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.ExportPlanRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.ExportPlanResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.CreateRunRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.CreateRunResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.GetRunRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.GetRunResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.ListRunsRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.ListRunsResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.PauseRunRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.PauseRunResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.ResumeRunRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.ResumeRunResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.CancelRunRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.CancelRunResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.RollbackRunRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.RollbackRunResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.ApproveStepRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.ApproveStepResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.RetryStepRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.RetryStepResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.GetStepRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.GetStepResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.ListStepsRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.ListStepsResponse,
-        ],
-        grpc.aio.UnaryStreamMultiCallable[
-            switchover.orchestration.v1.orchestration_service_pb2.WatchRunRequest,
-            switchover.orchestration.v1.orchestration_service_pb2.WatchRunResponse,
-        ],
-    ], channel: grpc.aio.Channel) -> None: ...
-
-    ListPlaybooks: _OrchestrationServiceListPlaybooksType
+    def __init__(self, channel: typing.Union[grpc.Channel, grpc.aio.Channel]) -> None: ...
+    ListPlaybooks: grpc.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.ListPlaybooksRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.ListPlaybooksResponse,
+    ]
     """Lists the playbooks, built-in ones first."""
 
-    GetPlaybook: _OrchestrationServiceGetPlaybookType
+    GetPlaybook: grpc.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.GetPlaybookRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.GetPlaybookResponse,
+    ]
     """Gets a playbook."""
 
-    CreatePlaybook: _OrchestrationServiceCreatePlaybookType
+    CreatePlaybook: grpc.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.CreatePlaybookRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.CreatePlaybookResponse,
+    ]
     """Creates a custom playbook after validating it: unknown step references, cycles among steps,
     unknown executors and missing rollbacks are errors.
     """
 
-    CreatePlan: _OrchestrationServiceCreatePlanType
+    CreatePlan: grpc.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.CreatePlanRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.CreatePlanResponse,
+    ]
     """Generates a plan from a spec. A dependency cycle is refused with FAILED_PRECONDITION and
     reason DEPENDENCY_CYCLE; the error metadata names every cycle's members.
     """
 
-    GetPlan: _OrchestrationServiceGetPlanType
+    GetPlan: grpc.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.GetPlanRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.GetPlanResponse,
+    ]
     """Gets a plan (phases, critical path, impact; steps come from ListPlanSteps)."""
 
-    ListPlans: _OrchestrationServiceListPlansType
+    ListPlans: grpc.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.ListPlansRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.ListPlansResponse,
+    ]
     """Lists plans, newest first, optionally of one program."""
 
-    ListPlanSteps: _OrchestrationServiceListPlanStepsType
+    ListPlanSteps: grpc.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.ListPlanStepsRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.ListPlanStepsResponse,
+    ]
     """Lists a plan's steps in timeline order."""
 
-    DiffPlans: _OrchestrationServiceDiffPlansType
+    DiffPlans: grpc.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.DiffPlansRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.DiffPlansResponse,
+    ]
     """Compares two plans: moved, added and removed steps and date changes."""
 
-    ExportPlan: _OrchestrationServiceExportPlanType
+    ExportPlan: grpc.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.ExportPlanRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.ExportPlanResponse,
+    ]
     """Exports a plan as JSON, CSV, a Markdown report with Mermaid charts, or an SVG Gantt chart."""
 
-    CreateRun: _OrchestrationServiceCreateRunType
+    CreateRun: grpc.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.CreateRunRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.CreateRunResponse,
+    ]
     """Creates a run of a plan and starts it."""
 
-    GetRun: _OrchestrationServiceGetRunType
+    GetRun: grpc.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.GetRunRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.GetRunResponse,
+    ]
     """Gets a run with its lanes and KPIs."""
 
-    ListRuns: _OrchestrationServiceListRunsType
+    ListRuns: grpc.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.ListRunsRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.ListRunsResponse,
+    ]
     """Lists runs, newest first."""
 
-    PauseRun: _OrchestrationServicePauseRunType
+    PauseRun: grpc.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.PauseRunRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.PauseRunResponse,
+    ]
     """Pauses a run, a lane or a customer: no new step starts; running ones finish."""
 
-    ResumeRun: _OrchestrationServiceResumeRunType
+    ResumeRun: grpc.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.ResumeRunRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.ResumeRunResponse,
+    ]
     """Resumes what PauseRun paused."""
 
-    CancelRun: _OrchestrationServiceCancelRunType
+    CancelRun: grpc.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.CancelRunRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.CancelRunResponse,
+    ]
     """Cancels a run: no new step starts; completed steps stay as they are."""
 
-    RollbackRun: _OrchestrationServiceRollbackRunType
+    RollbackRun: grpc.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.RollbackRunRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.RollbackRunResponse,
+    ]
     """Rolls back a phase, a customer, a channel or the whole run: the rollback actions of its
     completed steps run in reverse dependency order; everything else stays as it is. Durable
     and idempotent; resuming afterwards re-runs only what was rolled back.
     """
 
-    ApproveStep: _OrchestrationServiceApproveStepType
-    """Approves a step waiting at an approval gate."""
-
-    RetryStep: _OrchestrationServiceRetryStepType
-    """Retries a failed step or one that needs attention, with a fresh attempt budget."""
-
-    GetStep: _OrchestrationServiceGetStepType
-    """Gets a step."""
-
-    ListSteps: _OrchestrationServiceListStepsType
-    """Lists a run's steps in plan order, optionally filtered."""
-
-    WatchRun: _OrchestrationServiceWatchRunType
-    """Streams a run's events after a cursor: stored ones first, then live ones."""
-
-OrchestrationServiceAsyncStub: typing_extensions.TypeAlias = OrchestrationServiceStub[
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.ListPlaybooksRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.ListPlaybooksResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.GetPlaybookRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.GetPlaybookResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.CreatePlaybookRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.CreatePlaybookResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.CreatePlanRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.CreatePlanResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.GetPlanRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.GetPlanResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.ListPlansRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.ListPlansResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.ListPlanStepsRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.ListPlanStepsResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.DiffPlansRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.DiffPlansResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.ExportPlanRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.ExportPlanResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.CreateRunRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.CreateRunResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.GetRunRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.GetRunResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.ListRunsRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.ListRunsResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.PauseRunRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.PauseRunResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.ResumeRunRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.ResumeRunResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.CancelRunRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.CancelRunResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.orchestration.v1.orchestration_service_pb2.RollbackRunRequest,
-        switchover.orchestration.v1.orchestration_service_pb2.RollbackRunResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ApproveStep: grpc.UnaryUnaryMultiCallable[
         switchover.orchestration.v1.orchestration_service_pb2.ApproveStepRequest,
         switchover.orchestration.v1.orchestration_service_pb2.ApproveStepResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Approves a step waiting at an approval gate."""
+
+    RetryStep: grpc.UnaryUnaryMultiCallable[
         switchover.orchestration.v1.orchestration_service_pb2.RetryStepRequest,
         switchover.orchestration.v1.orchestration_service_pb2.RetryStepResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Retries a failed step or one that needs attention, with a fresh attempt budget."""
+
+    GetStep: grpc.UnaryUnaryMultiCallable[
         switchover.orchestration.v1.orchestration_service_pb2.GetStepRequest,
         switchover.orchestration.v1.orchestration_service_pb2.GetStepResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Gets a step."""
+
+    ListSteps: grpc.UnaryUnaryMultiCallable[
         switchover.orchestration.v1.orchestration_service_pb2.ListStepsRequest,
         switchover.orchestration.v1.orchestration_service_pb2.ListStepsResponse,
-    ],
-    grpc.aio.UnaryStreamMultiCallable[
+    ]
+    """Lists a run's steps in plan order, optionally filtered."""
+
+    WatchRun: grpc.UnaryStreamMultiCallable[
         switchover.orchestration.v1.orchestration_service_pb2.WatchRunRequest,
         switchover.orchestration.v1.orchestration_service_pb2.WatchRunResponse,
-    ],
-]
+    ]
+    """Streams a run's events after a cursor: stored ones first, then live ones."""
+
+class OrchestrationServiceAsyncStub:
+    """OrchestrationService keeps the playbook catalogue, generates dependency-aware plans (waves,
+    timeline, critical path, impact) and executes them durably: steps are claimed by workers
+    under leases with fencing tokens, run in parallel lanes, retried, gated by approvals and
+    rolled back on request.
+
+    Lists take `page_size` (default 100, maximum 1000) and an opaque `page_token`. Mutations take
+    an optional `request_id` (UUID) for safe retries.
+    """
+
+    ListPlaybooks: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.ListPlaybooksRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.ListPlaybooksResponse,
+    ]
+    """Lists the playbooks, built-in ones first."""
+
+    GetPlaybook: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.GetPlaybookRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.GetPlaybookResponse,
+    ]
+    """Gets a playbook."""
+
+    CreatePlaybook: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.CreatePlaybookRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.CreatePlaybookResponse,
+    ]
+    """Creates a custom playbook after validating it: unknown step references, cycles among steps,
+    unknown executors and missing rollbacks are errors.
+    """
+
+    CreatePlan: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.CreatePlanRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.CreatePlanResponse,
+    ]
+    """Generates a plan from a spec. A dependency cycle is refused with FAILED_PRECONDITION and
+    reason DEPENDENCY_CYCLE; the error metadata names every cycle's members.
+    """
+
+    GetPlan: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.GetPlanRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.GetPlanResponse,
+    ]
+    """Gets a plan (phases, critical path, impact; steps come from ListPlanSteps)."""
+
+    ListPlans: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.ListPlansRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.ListPlansResponse,
+    ]
+    """Lists plans, newest first, optionally of one program."""
+
+    ListPlanSteps: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.ListPlanStepsRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.ListPlanStepsResponse,
+    ]
+    """Lists a plan's steps in timeline order."""
+
+    DiffPlans: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.DiffPlansRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.DiffPlansResponse,
+    ]
+    """Compares two plans: moved, added and removed steps and date changes."""
+
+    ExportPlan: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.ExportPlanRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.ExportPlanResponse,
+    ]
+    """Exports a plan as JSON, CSV, a Markdown report with Mermaid charts, or an SVG Gantt chart."""
+
+    CreateRun: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.CreateRunRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.CreateRunResponse,
+    ]
+    """Creates a run of a plan and starts it."""
+
+    GetRun: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.GetRunRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.GetRunResponse,
+    ]
+    """Gets a run with its lanes and KPIs."""
+
+    ListRuns: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.ListRunsRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.ListRunsResponse,
+    ]
+    """Lists runs, newest first."""
+
+    PauseRun: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.PauseRunRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.PauseRunResponse,
+    ]
+    """Pauses a run, a lane or a customer: no new step starts; running ones finish."""
+
+    ResumeRun: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.ResumeRunRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.ResumeRunResponse,
+    ]
+    """Resumes what PauseRun paused."""
+
+    CancelRun: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.CancelRunRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.CancelRunResponse,
+    ]
+    """Cancels a run: no new step starts; completed steps stay as they are."""
+
+    RollbackRun: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.RollbackRunRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.RollbackRunResponse,
+    ]
+    """Rolls back a phase, a customer, a channel or the whole run: the rollback actions of its
+    completed steps run in reverse dependency order; everything else stays as it is. Durable
+    and idempotent; resuming afterwards re-runs only what was rolled back.
+    """
+
+    ApproveStep: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.ApproveStepRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.ApproveStepResponse,
+    ]
+    """Approves a step waiting at an approval gate."""
+
+    RetryStep: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.RetryStepRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.RetryStepResponse,
+    ]
+    """Retries a failed step or one that needs attention, with a fresh attempt budget."""
+
+    GetStep: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.GetStepRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.GetStepResponse,
+    ]
+    """Gets a step."""
+
+    ListSteps: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.ListStepsRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.ListStepsResponse,
+    ]
+    """Lists a run's steps in plan order, optionally filtered."""
+
+    WatchRun: grpc.aio.UnaryStreamMultiCallable[
+        switchover.orchestration.v1.orchestration_service_pb2.WatchRunRequest,
+        switchover.orchestration.v1.orchestration_service_pb2.WatchRunResponse,
+    ]
+    """Streams a run's events after a cursor: stored ones first, then live ones."""
 
 class OrchestrationServiceServicer(metaclass=abc.ABCMeta):
     """OrchestrationService keeps the playbook catalogue, generates dependency-aware plans (waves,

@@ -53,7 +53,7 @@ class DurationEstimate(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["base_minutes", b"base_minutes", "minutes_per_complexity", b"minutes_per_complexity", "minutes_per_gib", b"minutes_per_gib", "minutes_per_million_transactions", b"minutes_per_million_transactions"]) -> None: ...
 
-Global___DurationEstimate: typing_extensions.TypeAlias = DurationEstimate
+global___DurationEstimate = DurationEstimate
 
 @typing.final
 class RollbackAction(google.protobuf.message.Message):
@@ -75,7 +75,7 @@ class RollbackAction(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["action", b"action", "executor", b"executor"]) -> None: ...
 
-Global___RollbackAction: typing_extensions.TypeAlias = RollbackAction
+global___RollbackAction = RollbackAction
 
 @typing.final
 class PlaybookStep(google.protobuf.message.Message):
@@ -120,7 +120,7 @@ class PlaybookStep(google.protobuf.message.Message):
     causes_downtime: builtins.bool
     """Whether it interrupts the customer's traffic (it then runs only in maintenance windows)."""
     @property
-    def duration(self) -> Global___DurationEstimate:
+    def duration(self) -> global___DurationEstimate:
         """How long it takes."""
 
     @property
@@ -132,7 +132,7 @@ class PlaybookStep(google.protobuf.message.Message):
         """What must be true when the step is done."""
 
     @property
-    def rollback(self) -> Global___RollbackAction:
+    def rollback(self) -> global___RollbackAction:
         """How to undo it. Required."""
 
     @property
@@ -149,10 +149,10 @@ class PlaybookStep(google.protobuf.message.Message):
         key: builtins.str = ...,
         title: builtins.str = ...,
         executor: builtins.str = ...,
-        duration: Global___DurationEstimate | None = ...,
+        duration: global___DurationEstimate | None = ...,
         prerequisites: collections.abc.Iterable[builtins.str] | None = ...,
         validation: collections.abc.Iterable[builtins.str] | None = ...,
-        rollback: Global___RollbackAction | None = ...,
+        rollback: global___RollbackAction | None = ...,
         causes_downtime: builtins.bool = ...,
         roles: collections.abc.Iterable[builtins.str] | None = ...,
         parameters: collections.abc.Mapping[builtins.str, builtins.str] | None = ...,
@@ -160,7 +160,7 @@ class PlaybookStep(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["duration", b"duration", "rollback", b"rollback"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["causes_downtime", b"causes_downtime", "duration", b"duration", "executor", b"executor", "key", b"key", "parameters", b"parameters", "prerequisites", b"prerequisites", "roles", b"roles", "rollback", b"rollback", "title", b"title", "validation", b"validation"]) -> None: ...
 
-Global___PlaybookStep: typing_extensions.TypeAlias = PlaybookStep
+global___PlaybookStep = PlaybookStep
 
 @typing.final
 class Playbook(google.protobuf.message.Message):
@@ -195,7 +195,7 @@ class Playbook(google.protobuf.message.Message):
         """The channel types it migrates."""
 
     @property
-    def steps(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___PlaybookStep]:
+    def steps(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___PlaybookStep]:
         """The steps."""
 
     @property
@@ -210,14 +210,14 @@ class Playbook(google.protobuf.message.Message):
         description: builtins.str = ...,
         version: builtins.int = ...,
         channel_types: collections.abc.Iterable[switchover.type.v1.inventory_pb2.ChannelType.ValueType] | None = ...,
-        steps: collections.abc.Iterable[Global___PlaybookStep] | None = ...,
+        steps: collections.abc.Iterable[global___PlaybookStep] | None = ...,
         builtin: builtins.bool = ...,
         create_time: google.protobuf.timestamp_pb2.Timestamp | None = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["create_time", b"create_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["builtin", b"builtin", "channel_types", b"channel_types", "create_time", b"create_time", "description", b"description", "display_name", b"display_name", "name", b"name", "steps", b"steps", "version", b"version"]) -> None: ...
 
-Global___Playbook: typing_extensions.TypeAlias = Playbook
+global___Playbook = Playbook
 
 @typing.final
 class PlanDepartment(google.protobuf.message.Message):
@@ -241,7 +241,7 @@ class PlanDepartment(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["department", b"department", "depends_on", b"depends_on"]) -> None: ...
 
-Global___PlanDepartment: typing_extensions.TypeAlias = PlanDepartment
+global___PlanDepartment = PlanDepartment
 
 @typing.final
 class PlanChannel(google.protobuf.message.Message):
@@ -279,7 +279,7 @@ class PlanChannel(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["channel", b"channel", "complexity", b"complexity", "monthly_data_bytes", b"monthly_data_bytes", "monthly_transactions", b"monthly_transactions", "playbook", b"playbook", "type", b"type"]) -> None: ...
 
-Global___PlanChannel: typing_extensions.TypeAlias = PlanChannel
+global___PlanChannel = PlanChannel
 
 @typing.final
 class PlanCustomer(google.protobuf.message.Message):
@@ -304,7 +304,7 @@ class PlanCustomer(google.protobuf.message.Message):
     strategy: switchover.type.v1.inventory_pb2.Strategy.ValueType
     """The strategy in force. Required."""
     @property
-    def channels(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___PlanChannel]:
+    def channels(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___PlanChannel]:
         """Its channels."""
 
     def __init__(
@@ -315,11 +315,11 @@ class PlanCustomer(google.protobuf.message.Message):
         risk_score: builtins.float = ...,
         risk_level: switchover.type.v1.inventory_pb2.RiskLevel.ValueType = ...,
         strategy: switchover.type.v1.inventory_pb2.Strategy.ValueType = ...,
-        channels: collections.abc.Iterable[Global___PlanChannel] | None = ...,
+        channels: collections.abc.Iterable[global___PlanChannel] | None = ...,
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["channels", b"channels", "customer", b"customer", "department", b"department", "risk_level", b"risk_level", "risk_score", b"risk_score", "strategy", b"strategy"]) -> None: ...
 
-Global___PlanCustomer: typing_extensions.TypeAlias = PlanCustomer
+global___PlanCustomer = PlanCustomer
 
 @typing.final
 class PlanDependency(google.protobuf.message.Message):
@@ -347,7 +347,7 @@ class PlanDependency(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["kind", b"kind", "source", b"source", "target", b"target"]) -> None: ...
 
-Global___PlanDependency: typing_extensions.TypeAlias = PlanDependency
+global___PlanDependency = PlanDependency
 
 @typing.final
 class Capacity(google.protobuf.message.Message):
@@ -373,7 +373,7 @@ class Capacity(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["max_bytes_per_wave", b"max_bytes_per_wave", "max_channels_per_wave", b"max_channels_per_wave", "max_customers_per_wave", b"max_customers_per_wave"]) -> None: ...
 
-Global___Capacity: typing_extensions.TypeAlias = Capacity
+global___Capacity = Capacity
 
 @typing.final
 class MaintenanceWindow(google.protobuf.message.Message):
@@ -412,7 +412,7 @@ class MaintenanceWindow(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["length", b"length", "start_time", b"start_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["length", b"length", "start_hour", b"start_hour", "start_time", b"start_time", "weekdays", b"weekdays"]) -> None: ...
 
-Global___MaintenanceWindow: typing_extensions.TypeAlias = MaintenanceWindow
+global___MaintenanceWindow = MaintenanceWindow
 
 @typing.final
 class BusinessCalendar(google.protobuf.message.Message):
@@ -434,7 +434,7 @@ class BusinessCalendar(google.protobuf.message.Message):
         """Working days, 1 = Monday .. 7 = Sunday; default Monday to Friday."""
 
     @property
-    def maintenance_windows(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___MaintenanceWindow]:
+    def maintenance_windows(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___MaintenanceWindow]:
         """Windows in which steps that cause downtime may run; default Saturday 22:00 for 8 hours."""
 
     @property
@@ -447,12 +447,12 @@ class BusinessCalendar(google.protobuf.message.Message):
         working_weekdays: collections.abc.Iterable[builtins.int] | None = ...,
         workday_start_hour: builtins.int = ...,
         workday_end_hour: builtins.int = ...,
-        maintenance_windows: collections.abc.Iterable[Global___MaintenanceWindow] | None = ...,
+        maintenance_windows: collections.abc.Iterable[global___MaintenanceWindow] | None = ...,
         blackout_dates: collections.abc.Iterable[builtins.str] | None = ...,
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["blackout_dates", b"blackout_dates", "maintenance_windows", b"maintenance_windows", "workday_end_hour", b"workday_end_hour", "workday_start_hour", b"workday_start_hour", "working_weekdays", b"working_weekdays"]) -> None: ...
 
-Global___BusinessCalendar: typing_extensions.TypeAlias = BusinessCalendar
+global___BusinessCalendar = BusinessCalendar
 
 @typing.final
 class PlanSpec(google.protobuf.message.Message):
@@ -477,23 +477,23 @@ class PlanSpec(google.protobuf.message.Message):
     previous_plan: builtins.str
     """The plan this one regenerates, `plans/{plan}`; recorded for history and diffs."""
     @property
-    def departments(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___PlanDepartment]:
+    def departments(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___PlanDepartment]:
         """The departments."""
 
     @property
-    def customers(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___PlanCustomer]:
+    def customers(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___PlanCustomer]:
         """The customers with their channels. Required."""
 
     @property
-    def dependencies(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___PlanDependency]:
+    def dependencies(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___PlanDependency]:
         """Dependencies between departments, customers and channels."""
 
     @property
-    def capacity(self) -> Global___Capacity:
+    def capacity(self) -> global___Capacity:
         """Wave capacity."""
 
     @property
-    def calendar(self) -> Global___BusinessCalendar:
+    def calendar(self) -> global___BusinessCalendar:
         """The business calendar."""
 
     @property
@@ -508,11 +508,11 @@ class PlanSpec(google.protobuf.message.Message):
         self,
         *,
         program: builtins.str = ...,
-        departments: collections.abc.Iterable[Global___PlanDepartment] | None = ...,
-        customers: collections.abc.Iterable[Global___PlanCustomer] | None = ...,
-        dependencies: collections.abc.Iterable[Global___PlanDependency] | None = ...,
-        capacity: Global___Capacity | None = ...,
-        calendar: Global___BusinessCalendar | None = ...,
+        departments: collections.abc.Iterable[global___PlanDepartment] | None = ...,
+        customers: collections.abc.Iterable[global___PlanCustomer] | None = ...,
+        dependencies: collections.abc.Iterable[global___PlanDependency] | None = ...,
+        capacity: global___Capacity | None = ...,
+        calendar: global___BusinessCalendar | None = ...,
         start_time: google.protobuf.timestamp_pb2.Timestamp | None = ...,
         lane_throughput_bytes_per_second: builtins.int = ...,
         parallel_run_window: google.protobuf.duration_pb2.Duration | None = ...,
@@ -521,7 +521,7 @@ class PlanSpec(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["calendar", b"calendar", "capacity", b"capacity", "parallel_run_window", b"parallel_run_window", "start_time", b"start_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["calendar", b"calendar", "capacity", b"capacity", "customers", b"customers", "departments", b"departments", "dependencies", b"dependencies", "lane_throughput_bytes_per_second", b"lane_throughput_bytes_per_second", "parallel_run_window", b"parallel_run_window", "previous_plan", b"previous_plan", "program", b"program", "start_time", b"start_time"]) -> None: ...
 
-Global___PlanSpec: typing_extensions.TypeAlias = PlanSpec
+global___PlanSpec = PlanSpec
 
 @typing.final
 class RoleDemand(google.protobuf.message.Message):
@@ -547,7 +547,7 @@ class RoleDemand(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["hours", b"hours", "role", b"role", "steps", b"steps"]) -> None: ...
 
-Global___RoleDemand: typing_extensions.TypeAlias = RoleDemand
+global___RoleDemand = RoleDemand
 
 @typing.final
 class PhaseImpact(google.protobuf.message.Message):
@@ -577,7 +577,7 @@ class PhaseImpact(google.protobuf.message.Message):
         """Customer-facing downtime, from volume and lane throughput, by strategy."""
 
     @property
-    def resources(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___RoleDemand]:
+    def resources(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___RoleDemand]:
         """People needed."""
 
     @property
@@ -592,13 +592,13 @@ class PhaseImpact(google.protobuf.message.Message):
         channels: builtins.int = ...,
         data_bytes: builtins.int = ...,
         estimated_downtime: google.protobuf.duration_pb2.Duration | None = ...,
-        resources: collections.abc.Iterable[Global___RoleDemand] | None = ...,
+        resources: collections.abc.Iterable[global___RoleDemand] | None = ...,
         duration: google.protobuf.duration_pb2.Duration | None = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["duration", b"duration", "estimated_downtime", b"estimated_downtime"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["affected_systems", b"affected_systems", "channels", b"channels", "customers", b"customers", "data_bytes", b"data_bytes", "duration", b"duration", "estimated_downtime", b"estimated_downtime", "resources", b"resources"]) -> None: ...
 
-Global___PhaseImpact: typing_extensions.TypeAlias = PhaseImpact
+global___PhaseImpact = PhaseImpact
 
 @typing.final
 class PhaseCustomer(google.protobuf.message.Message):
@@ -647,7 +647,7 @@ class PhaseCustomer(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["finish_time", b"finish_time", "start_time", b"start_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["channels", b"channels", "customer", b"customer", "department", b"department", "finish_time", b"finish_time", "risk_level", b"risk_level", "start_time", b"start_time", "strategy", b"strategy"]) -> None: ...
 
-Global___PhaseCustomer: typing_extensions.TypeAlias = PhaseCustomer
+global___PhaseCustomer = PhaseCustomer
 
 @typing.final
 class Phase(google.protobuf.message.Message):
@@ -669,7 +669,7 @@ class Phase(google.protobuf.message.Message):
     rationale: builtins.str
     """Why these customers are here (pilot, dependencies, capacity spill, risk)."""
     @property
-    def customers(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___PhaseCustomer]:
+    def customers(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___PhaseCustomer]:
         """Its customers."""
 
     @property
@@ -681,7 +681,7 @@ class Phase(google.protobuf.message.Message):
         """Its last step's earliest finish."""
 
     @property
-    def impact(self) -> Global___PhaseImpact:
+    def impact(self) -> global___PhaseImpact:
         """Its business impact."""
 
     def __init__(
@@ -690,15 +690,15 @@ class Phase(google.protobuf.message.Message):
         number: builtins.int = ...,
         title: builtins.str = ...,
         rationale: builtins.str = ...,
-        customers: collections.abc.Iterable[Global___PhaseCustomer] | None = ...,
+        customers: collections.abc.Iterable[global___PhaseCustomer] | None = ...,
         start_time: google.protobuf.timestamp_pb2.Timestamp | None = ...,
         finish_time: google.protobuf.timestamp_pb2.Timestamp | None = ...,
-        impact: Global___PhaseImpact | None = ...,
+        impact: global___PhaseImpact | None = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["finish_time", b"finish_time", "impact", b"impact", "start_time", b"start_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["customers", b"customers", "finish_time", b"finish_time", "impact", b"impact", "number", b"number", "rationale", b"rationale", "start_time", b"start_time", "title", b"title"]) -> None: ...
 
-Global___Phase: typing_extensions.TypeAlias = Phase
+global___Phase = Phase
 
 @typing.final
 class PlanStep(google.protobuf.message.Message):
@@ -781,7 +781,7 @@ class PlanStep(google.protobuf.message.Message):
         """Earliest finish."""
 
     @property
-    def rollback(self) -> Global___RollbackAction:
+    def rollback(self) -> global___RollbackAction:
         """How to undo it."""
 
     @property
@@ -809,7 +809,7 @@ class PlanStep(google.protobuf.message.Message):
         earliest_finish_time: google.protobuf.timestamp_pb2.Timestamp | None = ...,
         causes_downtime: builtins.bool = ...,
         critical: builtins.bool = ...,
-        rollback: Global___RollbackAction | None = ...,
+        rollback: global___RollbackAction | None = ...,
         validation: collections.abc.Iterable[builtins.str] | None = ...,
         parameters: collections.abc.Mapping[builtins.str, builtins.str] | None = ...,
         playbook: builtins.str = ...,
@@ -817,7 +817,7 @@ class PlanStep(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["duration", b"duration", "earliest_finish_time", b"earliest_finish_time", "earliest_start_time", b"earliest_start_time", "rollback", b"rollback"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["causes_downtime", b"causes_downtime", "channel", b"channel", "critical", b"critical", "customer", b"customer", "duration", b"duration", "earliest_finish_time", b"earliest_finish_time", "earliest_start_time", b"earliest_start_time", "executor", b"executor", "key", b"key", "lane", b"lane", "parameters", b"parameters", "phase", b"phase", "playbook", b"playbook", "prerequisites", b"prerequisites", "rollback", b"rollback", "step_id", b"step_id", "title", b"title", "validation", b"validation"]) -> None: ...
 
-Global___PlanStep: typing_extensions.TypeAlias = PlanStep
+global___PlanStep = PlanStep
 
 @typing.final
 class Plan(google.protobuf.message.Message):
@@ -846,7 +846,7 @@ class Plan(google.protobuf.message.Message):
     step_count: builtins.int
     """Number of steps."""
     @property
-    def phases(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___Phase]:
+    def phases(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___Phase]:
         """The phases (waves), in order."""
 
     @property
@@ -875,7 +875,7 @@ class Plan(google.protobuf.message.Message):
         name: builtins.str = ...,
         program: builtins.str = ...,
         previous_plan: builtins.str = ...,
-        phases: collections.abc.Iterable[Global___Phase] | None = ...,
+        phases: collections.abc.Iterable[global___Phase] | None = ...,
         step_count: builtins.int = ...,
         critical_path: collections.abc.Iterable[builtins.str] | None = ...,
         start_time: google.protobuf.timestamp_pb2.Timestamp | None = ...,
@@ -886,7 +886,7 @@ class Plan(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["completion_time", b"completion_time", "create_time", b"create_time", "estimated_downtime", b"estimated_downtime", "start_time", b"start_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["completion_time", b"completion_time", "create_time", b"create_time", "critical_path", b"critical_path", "estimated_downtime", b"estimated_downtime", "name", b"name", "phases", b"phases", "previous_plan", b"previous_plan", "program", b"program", "start_time", b"start_time", "step_count", b"step_count"]) -> None: ...
 
-Global___Plan: typing_extensions.TypeAlias = Plan
+global___Plan = Plan
 
 @typing.final
 class StepMove(google.protobuf.message.Message):
@@ -912,7 +912,7 @@ class StepMove(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["base_phase", b"base_phase", "step_id", b"step_id", "target_phase", b"target_phase"]) -> None: ...
 
-Global___StepMove: typing_extensions.TypeAlias = StepMove
+global___StepMove = StepMove
 
 @typing.final
 class StepShift(google.protobuf.message.Message):
@@ -955,7 +955,7 @@ class StepShift(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["base_finish_time", b"base_finish_time", "base_start_time", b"base_start_time", "target_finish_time", b"target_finish_time", "target_start_time", b"target_start_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["base_finish_time", b"base_finish_time", "base_start_time", b"base_start_time", "step_id", b"step_id", "target_finish_time", b"target_finish_time", "target_start_time", b"target_start_time"]) -> None: ...
 
-Global___StepShift: typing_extensions.TypeAlias = StepShift
+global___StepShift = StepShift
 
 @typing.final
 class RunSettings(google.protobuf.message.Message):
@@ -1022,7 +1022,7 @@ class RunSettings(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["approval_timeout", b"approval_timeout"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["approval_timeout", b"approval_timeout", "auto_approve", b"auto_approve", "max_concurrency", b"max_concurrency", "max_lane_concurrency", b"max_lane_concurrency", "max_lanes", b"max_lanes", "parameters", b"parameters", "time_scale", b"time_scale"]) -> None: ...
 
-Global___RunSettings: typing_extensions.TypeAlias = RunSettings
+global___RunSettings = RunSettings
 
 @typing.final
 class RunKpis(google.protobuf.message.Message):
@@ -1111,7 +1111,7 @@ class RunKpis(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["eta_time", b"eta_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["attempts", b"attempts", "bytes_copied", b"bytes_copied", "bytes_per_second", b"bytes_per_second", "completion_percent", b"completion_percent", "error_rate", b"error_rate", "eta_time", b"eta_time", "failed_attempts", b"failed_attempts", "rows_copied", b"rows_copied", "rows_per_second", b"rows_per_second", "steps_blocked", b"steps_blocked", "steps_failed", b"steps_failed", "steps_needing_attention", b"steps_needing_attention", "steps_per_minute", b"steps_per_minute", "steps_rolled_back", b"steps_rolled_back", "steps_running", b"steps_running", "steps_succeeded", b"steps_succeeded", "steps_total", b"steps_total", "steps_waiting_approval", b"steps_waiting_approval"]) -> None: ...
 
-Global___RunKpis: typing_extensions.TypeAlias = RunKpis
+global___RunKpis = RunKpis
 
 @typing.final
 class Lane(google.protobuf.message.Message):
@@ -1156,7 +1156,7 @@ class Lane(google.protobuf.message.Message):
     STEPS_DONE_FIELD_NUMBER: builtins.int
     lane: builtins.str
     """The gateway department."""
-    state: Global___Lane.State.ValueType
+    state: global___Lane.State.ValueType
     """Its state."""
     steps_total: builtins.int
     """Steps in the lane."""
@@ -1166,13 +1166,13 @@ class Lane(google.protobuf.message.Message):
         self,
         *,
         lane: builtins.str = ...,
-        state: Global___Lane.State.ValueType = ...,
+        state: global___Lane.State.ValueType = ...,
         steps_total: builtins.int = ...,
         steps_done: builtins.int = ...,
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["lane", b"lane", "state", b"state", "steps_done", b"steps_done", "steps_total", b"steps_total"]) -> None: ...
 
-Global___Lane: typing_extensions.TypeAlias = Lane
+global___Lane = Lane
 
 @typing.final
 class Run(google.protobuf.message.Message):
@@ -1244,22 +1244,22 @@ class Run(google.protobuf.message.Message):
     """The plan it executes, `plans/{plan}`. Required."""
     program: builtins.str
     """The gateway program. Output only."""
-    state: Global___Run.State.ValueType
+    state: global___Run.State.ValueType
     """Its state. Output only."""
     creator: builtins.str
     """Who started it. Output only."""
     last_event_sequence: builtins.int
     """The sequence number of its latest event. Output only."""
     @property
-    def settings(self) -> Global___RunSettings:
+    def settings(self) -> global___RunSettings:
         """Its settings."""
 
     @property
-    def lanes(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___Lane]:
+    def lanes(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___Lane]:
         """Its lanes. Output only."""
 
     @property
-    def kpis(self) -> Global___RunKpis:
+    def kpis(self) -> global___RunKpis:
         """Its figures. Output only."""
 
     @property
@@ -1276,10 +1276,10 @@ class Run(google.protobuf.message.Message):
         name: builtins.str = ...,
         plan: builtins.str = ...,
         program: builtins.str = ...,
-        state: Global___Run.State.ValueType = ...,
-        settings: Global___RunSettings | None = ...,
-        lanes: collections.abc.Iterable[Global___Lane] | None = ...,
-        kpis: Global___RunKpis | None = ...,
+        state: global___Run.State.ValueType = ...,
+        settings: global___RunSettings | None = ...,
+        lanes: collections.abc.Iterable[global___Lane] | None = ...,
+        kpis: global___RunKpis | None = ...,
         creator: builtins.str = ...,
         last_event_sequence: builtins.int = ...,
         create_time: google.protobuf.timestamp_pb2.Timestamp | None = ...,
@@ -1288,7 +1288,7 @@ class Run(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["create_time", b"create_time", "end_time", b"end_time", "kpis", b"kpis", "settings", b"settings"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["create_time", b"create_time", "creator", b"creator", "end_time", b"end_time", "kpis", b"kpis", "lanes", b"lanes", "last_event_sequence", b"last_event_sequence", "name", b"name", "plan", b"plan", "program", b"program", "settings", b"settings", "state", b"state"]) -> None: ...
 
-Global___Run: typing_extensions.TypeAlias = Run
+global___Run = Run
 
 @typing.final
 class StepApproval(google.protobuf.message.Message):
@@ -1317,7 +1317,7 @@ class StepApproval(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["approve_time", b"approve_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["approve_time", b"approve_time", "approver", b"approver", "comment", b"comment"]) -> None: ...
 
-Global___StepApproval: typing_extensions.TypeAlias = StepApproval
+global___StepApproval = StepApproval
 
 @typing.final
 class Step(google.protobuf.message.Message):
@@ -1439,7 +1439,7 @@ class Step(google.protobuf.message.Message):
     """The gateway channel; empty for customer-level steps."""
     lane: builtins.str
     """Its lane (the customer's department)."""
-    state: Global___Step.State.ValueType
+    state: global___Step.State.ValueType
     """Its state."""
     attempts: builtins.int
     """Attempts made."""
@@ -1464,7 +1464,7 @@ class Step(google.protobuf.message.Message):
         """When it finished."""
 
     @property
-    def approval(self) -> Global___StepApproval:
+    def approval(self) -> global___StepApproval:
         """Its approval, when it had a gate."""
 
     @property
@@ -1487,7 +1487,7 @@ class Step(google.protobuf.message.Message):
         customer: builtins.str = ...,
         channel: builtins.str = ...,
         lane: builtins.str = ...,
-        state: Global___Step.State.ValueType = ...,
+        state: global___Step.State.ValueType = ...,
         attempts: builtins.int = ...,
         max_attempts: builtins.int = ...,
         last_error: builtins.str = ...,
@@ -1496,14 +1496,14 @@ class Step(google.protobuf.message.Message):
         next_attempt_time: google.protobuf.timestamp_pb2.Timestamp | None = ...,
         start_time: google.protobuf.timestamp_pb2.Timestamp | None = ...,
         end_time: google.protobuf.timestamp_pb2.Timestamp | None = ...,
-        approval: Global___StepApproval | None = ...,
+        approval: global___StepApproval | None = ...,
         output: collections.abc.Mapping[builtins.str, builtins.str] | None = ...,
         prerequisites: collections.abc.Iterable[builtins.str] | None = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["approval", b"approval", "end_time", b"end_time", "next_attempt_time", b"next_attempt_time", "start_time", b"start_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["approval", b"approval", "attempts", b"attempts", "channel", b"channel", "customer", b"customer", "end_time", b"end_time", "executor", b"executor", "fencing_token", b"fencing_token", "key", b"key", "lane", b"lane", "last_error", b"last_error", "lease_owner", b"lease_owner", "max_attempts", b"max_attempts", "name", b"name", "next_attempt_time", b"next_attempt_time", "output", b"output", "phase", b"phase", "prerequisites", b"prerequisites", "start_time", b"start_time", "state", b"state", "step_id", b"step_id", "title", b"title"]) -> None: ...
 
-Global___Step: typing_extensions.TypeAlias = Step
+global___Step = Step
 
 @typing.final
 class RunScope(google.protobuf.message.Message):
@@ -1535,7 +1535,7 @@ class RunScope(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["channel", b"channel", "customer", b"customer", "lane", b"lane", "phase", b"phase"]) -> None: ...
 
-Global___RunScope: typing_extensions.TypeAlias = RunScope
+global___RunScope = RunScope
 
 @typing.final
 class RunEvent(google.protobuf.message.Message):
@@ -1593,7 +1593,7 @@ class RunEvent(google.protobuf.message.Message):
     """A one-line summary."""
     actor: builtins.str
     """Who caused it, or `system`."""
-    run_state: Global___Run.State.ValueType
+    run_state: global___Run.State.ValueType
     """The run's state after the event."""
     @property
     def attributes(self) -> google.protobuf.internal.containers.ScalarMap[builtins.str, builtins.str]:
@@ -1616,10 +1616,10 @@ class RunEvent(google.protobuf.message.Message):
         message: builtins.str = ...,
         attributes: collections.abc.Mapping[builtins.str, builtins.str] | None = ...,
         actor: builtins.str = ...,
-        run_state: Global___Run.State.ValueType = ...,
+        run_state: global___Run.State.ValueType = ...,
         event_time: google.protobuf.timestamp_pb2.Timestamp | None = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["event_time", b"event_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["actor", b"actor", "attributes", b"attributes", "channel", b"channel", "customer", b"customer", "event_time", b"event_time", "message", b"message", "run_state", b"run_state", "sequence", b"sequence", "severity", b"severity", "step", b"step", "step_id", b"step_id", "type", b"type"]) -> None: ...
 
-Global___RunEvent: typing_extensions.TypeAlias = RunEvent
+global___RunEvent = RunEvent

@@ -55,7 +55,7 @@ CATEGORY_OPERATIONAL: Category.ValueType  # 4
 """Transaction volume, dependencies, contact availability."""
 CATEGORY_INTEGRATION: Category.ValueType  # 5
 """Endpoint configuration completeness, data-mapping coverage, protocol compatibility."""
-Global___Category: typing_extensions.TypeAlias = Category
+global___Category = Category
 
 class _RuleKind:
     ValueType = typing.NewType("ValueType", builtins.int)
@@ -83,7 +83,7 @@ the value applies, the last band (no `below`) catches the rest.
 """
 RULE_KIND_LOOKUP: RuleKind.ValueType  # 2
 """Categorical input looked up in `values` (booleans as "true"/"false")."""
-Global___RuleKind: typing_extensions.TypeAlias = RuleKind
+global___RuleKind = RuleKind
 
 @typing.final
 class CategoryWeights(google.protobuf.message.Message):
@@ -117,7 +117,7 @@ class CategoryWeights(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["business", b"business", "compliance", b"compliance", "integration", b"integration", "operational", b"operational", "technical", b"technical"]) -> None: ...
 
-Global___CategoryWeights: typing_extensions.TypeAlias = CategoryWeights
+global___CategoryWeights = CategoryWeights
 
 @typing.final
 class Score(google.protobuf.message.Message):
@@ -139,7 +139,7 @@ class Score(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["impact", b"impact", "likelihood", b"likelihood"]) -> None: ...
 
-Global___Score: typing_extensions.TypeAlias = Score
+global___Score = Score
 
 @typing.final
 class Band(google.protobuf.message.Message):
@@ -152,20 +152,20 @@ class Band(google.protobuf.message.Message):
     below: builtins.float
     """Upper bound (exclusive) of the band; unset for the last band."""
     @property
-    def score(self) -> Global___Score:
+    def score(self) -> global___Score:
         """The score of values in this band."""
 
     def __init__(
         self,
         *,
         below: builtins.float | None = ...,
-        score: Global___Score | None = ...,
+        score: global___Score | None = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["_below", b"_below", "below", b"below", "score", b"score"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["_below", b"_below", "below", b"below", "score", b"score"]) -> None: ...
     def WhichOneof(self, oneof_group: typing.Literal["_below", b"_below"]) -> typing.Literal["below"] | None: ...
 
-Global___Band: typing_extensions.TypeAlias = Band
+global___Band = Band
 
 @typing.final
 class FactorRule(google.protobuf.message.Message):
@@ -181,12 +181,12 @@ class FactorRule(google.protobuf.message.Message):
         VALUE_FIELD_NUMBER: builtins.int
         key: builtins.str
         @property
-        def value(self) -> Global___Score: ...
+        def value(self) -> global___Score: ...
         def __init__(
             self,
             *,
             key: builtins.str = ...,
-            value: Global___Score | None = ...,
+            value: global___Score | None = ...,
         ) -> None: ...
         def HasField(self, field_name: typing.Literal["value", b"value"]) -> builtins.bool: ...
         def ClearField(self, field_name: typing.Literal["key", b"key", "value", b"value"]) -> None: ...
@@ -205,26 +205,26 @@ class FactorRule(google.protobuf.message.Message):
     """The factor's id, e.g. `transaction_volume`."""
     title: builtins.str
     """The factor's title."""
-    category: Global___Category.ValueType
+    category: global___Category.ValueType
     """The category it counts towards."""
     input: builtins.str
     """The input it reads, e.g. `channel.monthly_transactions` or `customer.compliance.HIPAA`."""
-    kind: Global___RuleKind.ValueType
+    kind: global___RuleKind.ValueType
     """How the input is scored."""
     rationale: builtins.str
     """A sentence explaining the factor; `{value}` is replaced by the input's value."""
     mitigation: builtins.str
     """What reduces the risk."""
     @property
-    def bands(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___Band]:
+    def bands(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___Band]:
         """Bands for RULE_KIND_BANDS, ascending."""
 
     @property
-    def values(self) -> google.protobuf.internal.containers.MessageMap[builtins.str, Global___Score]:
+    def values(self) -> google.protobuf.internal.containers.MessageMap[builtins.str, global___Score]:
         """Values for RULE_KIND_LOOKUP."""
 
     @property
-    def when_missing(self) -> Global___Score:
+    def when_missing(self) -> global___Score:
         """The score assumed when the input is unknown (conservative); the factor is then flagged as
         assumed and the input listed as missing.
         """
@@ -234,19 +234,19 @@ class FactorRule(google.protobuf.message.Message):
         *,
         factor: builtins.str = ...,
         title: builtins.str = ...,
-        category: Global___Category.ValueType = ...,
+        category: global___Category.ValueType = ...,
         input: builtins.str = ...,
-        kind: Global___RuleKind.ValueType = ...,
-        bands: collections.abc.Iterable[Global___Band] | None = ...,
-        values: collections.abc.Mapping[builtins.str, Global___Score] | None = ...,
-        when_missing: Global___Score | None = ...,
+        kind: global___RuleKind.ValueType = ...,
+        bands: collections.abc.Iterable[global___Band] | None = ...,
+        values: collections.abc.Mapping[builtins.str, global___Score] | None = ...,
+        when_missing: global___Score | None = ...,
         rationale: builtins.str = ...,
         mitigation: builtins.str = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["when_missing", b"when_missing"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["bands", b"bands", "category", b"category", "factor", b"factor", "input", b"input", "kind", b"kind", "mitigation", b"mitigation", "rationale", b"rationale", "title", b"title", "values", b"values", "when_missing", b"when_missing"]) -> None: ...
 
-Global___FactorRule: typing_extensions.TypeAlias = FactorRule
+global___FactorRule = FactorRule
 
 @typing.final
 class RiskModel(google.protobuf.message.Message):
@@ -278,11 +278,11 @@ class RiskModel(google.protobuf.message.Message):
     builtin: builtins.bool
     """Whether this is a model shipped with Switchover. Output only."""
     @property
-    def weights(self) -> Global___CategoryWeights:
+    def weights(self) -> global___CategoryWeights:
         """Category weights in percent; they must sum to 100."""
 
     @property
-    def rules(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___FactorRule]:
+    def rules(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___FactorRule]:
         """The factor rules; every category needs at least one."""
 
     @property
@@ -296,15 +296,15 @@ class RiskModel(google.protobuf.message.Message):
         display_name: builtins.str = ...,
         version: builtins.int = ...,
         based_on: builtins.str = ...,
-        weights: Global___CategoryWeights | None = ...,
-        rules: collections.abc.Iterable[Global___FactorRule] | None = ...,
+        weights: global___CategoryWeights | None = ...,
+        rules: collections.abc.Iterable[global___FactorRule] | None = ...,
         builtin: builtins.bool = ...,
         create_time: google.protobuf.timestamp_pb2.Timestamp | None = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["create_time", b"create_time", "weights", b"weights"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["based_on", b"based_on", "builtin", b"builtin", "create_time", b"create_time", "display_name", b"display_name", "name", b"name", "rules", b"rules", "version", b"version", "weights", b"weights"]) -> None: ...
 
-Global___RiskModel: typing_extensions.TypeAlias = RiskModel
+global___RiskModel = RiskModel
 
 @typing.final
 class ChannelSubject(google.protobuf.message.Message):
@@ -333,7 +333,7 @@ class ChannelSubject(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["attributes", b"attributes"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["attributes", b"attributes", "channel", b"channel", "dependents", b"dependents"]) -> None: ...
 
-Global___ChannelSubject: typing_extensions.TypeAlias = ChannelSubject
+global___ChannelSubject = ChannelSubject
 
 @typing.final
 class CustomerSubject(google.protobuf.message.Message):
@@ -362,7 +362,7 @@ class CustomerSubject(google.protobuf.message.Message):
         """Its business facts."""
 
     @property
-    def channels(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___ChannelSubject]:
+    def channels(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___ChannelSubject]:
         """Its channels."""
 
     def __init__(
@@ -372,14 +372,14 @@ class CustomerSubject(google.protobuf.message.Message):
         department: builtins.str = ...,
         attributes: switchover.type.v1.inventory_pb2.CustomerAttributes | None = ...,
         dependents: builtins.int = ...,
-        channels: collections.abc.Iterable[Global___ChannelSubject] | None = ...,
+        channels: collections.abc.Iterable[global___ChannelSubject] | None = ...,
         simulation_pass_rate: builtins.float | None = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["_simulation_pass_rate", b"_simulation_pass_rate", "attributes", b"attributes", "simulation_pass_rate", b"simulation_pass_rate"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["_simulation_pass_rate", b"_simulation_pass_rate", "attributes", b"attributes", "channels", b"channels", "customer", b"customer", "department", b"department", "dependents", b"dependents", "simulation_pass_rate", b"simulation_pass_rate"]) -> None: ...
     def WhichOneof(self, oneof_group: typing.Literal["_simulation_pass_rate", b"_simulation_pass_rate"]) -> typing.Literal["simulation_pass_rate"] | None: ...
 
-Global___CustomerSubject: typing_extensions.TypeAlias = CustomerSubject
+global___CustomerSubject = CustomerSubject
 
 @typing.final
 class Factor(google.protobuf.message.Message):
@@ -418,7 +418,7 @@ class Factor(google.protobuf.message.Message):
     """The factor's id, e.g. `transaction_volume`."""
     title: builtins.str
     """The factor's title."""
-    category: Global___Category.ValueType
+    category: global___Category.ValueType
     """The category it counts towards."""
     impact: builtins.float
     """Impact, 0–100."""
@@ -443,7 +443,7 @@ class Factor(google.protobuf.message.Message):
         *,
         factor: builtins.str = ...,
         title: builtins.str = ...,
-        category: Global___Category.ValueType = ...,
+        category: global___Category.ValueType = ...,
         impact: builtins.float = ...,
         likelihood: builtins.float = ...,
         risk: builtins.float = ...,
@@ -455,7 +455,7 @@ class Factor(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["assumed", b"assumed", "category", b"category", "factor", b"factor", "impact", b"impact", "inputs", b"inputs", "likelihood", b"likelihood", "mitigation", b"mitigation", "rationale", b"rationale", "risk", b"risk", "source", b"source", "title", b"title"]) -> None: ...
 
-Global___Factor: typing_extensions.TypeAlias = Factor
+global___Factor = Factor
 
 @typing.final
 class CategoryRisk(google.protobuf.message.Message):
@@ -467,7 +467,7 @@ class CategoryRisk(google.protobuf.message.Message):
     WEIGHT_FIELD_NUMBER: builtins.int
     RISK_FIELD_NUMBER: builtins.int
     CONTRIBUTION_FIELD_NUMBER: builtins.int
-    category: Global___Category.ValueType
+    category: global___Category.ValueType
     """The category."""
     weight: builtins.float
     """Its weight in percent."""
@@ -478,14 +478,14 @@ class CategoryRisk(google.protobuf.message.Message):
     def __init__(
         self,
         *,
-        category: Global___Category.ValueType = ...,
+        category: global___Category.ValueType = ...,
         weight: builtins.float = ...,
         risk: builtins.float = ...,
         contribution: builtins.float = ...,
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["category", b"category", "contribution", b"contribution", "risk", b"risk", "weight", b"weight"]) -> None: ...
 
-Global___CategoryRisk: typing_extensions.TypeAlias = CategoryRisk
+global___CategoryRisk = CategoryRisk
 
 @typing.final
 class StrategyOverride(google.protobuf.message.Message):
@@ -518,7 +518,7 @@ class StrategyOverride(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["override_time", b"override_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["actor", b"actor", "override_time", b"override_time", "reason", b"reason", "strategy", b"strategy"]) -> None: ...
 
-Global___StrategyOverride: typing_extensions.TypeAlias = StrategyOverride
+global___StrategyOverride = StrategyOverride
 
 @typing.final
 class Assessment(google.protobuf.message.Message):
@@ -574,7 +574,7 @@ class Assessment(google.protobuf.message.Message):
     CREATE_TIME_FIELD_NUMBER: builtins.int
     name: builtins.str
     """The resource name. Output only."""
-    subject_kind: Global___Assessment.Subject.ValueType
+    subject_kind: global___Assessment.Subject.ValueType
     """What kind of thing was assessed."""
     subject: builtins.str
     """The gateway resource name of the channel or customer."""
@@ -601,11 +601,11 @@ class Assessment(google.protobuf.message.Message):
     portfolio_assessment: builtins.str
     """The portfolio assessment it belongs to, if any."""
     @property
-    def categories(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___CategoryRisk]:
+    def categories(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___CategoryRisk]:
         """The categories."""
 
     @property
-    def factors(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___Factor]:
+    def factors(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___Factor]:
         """The factors, grouped by category."""
 
     @property
@@ -617,7 +617,7 @@ class Assessment(google.protobuf.message.Message):
         """Why it is not ready, when it is not."""
 
     @property
-    def override(self) -> Global___StrategyOverride:
+    def override(self) -> global___StrategyOverride:
         """A person's override of the strategy, if any."""
 
     @property
@@ -632,14 +632,14 @@ class Assessment(google.protobuf.message.Message):
         self,
         *,
         name: builtins.str = ...,
-        subject_kind: Global___Assessment.Subject.ValueType = ...,
+        subject_kind: global___Assessment.Subject.ValueType = ...,
         subject: builtins.str = ...,
         risk_model: builtins.str = ...,
         risk_model_version: builtins.int = ...,
         score: builtins.float = ...,
         level: switchover.type.v1.inventory_pb2.RiskLevel.ValueType = ...,
-        categories: collections.abc.Iterable[Global___CategoryRisk] | None = ...,
-        factors: collections.abc.Iterable[Global___Factor] | None = ...,
+        categories: collections.abc.Iterable[global___CategoryRisk] | None = ...,
+        factors: collections.abc.Iterable[global___Factor] | None = ...,
         confidence: builtins.float = ...,
         missing_inputs: collections.abc.Iterable[builtins.str] | None = ...,
         readiness: builtins.float = ...,
@@ -647,7 +647,7 @@ class Assessment(google.protobuf.message.Message):
         blocking_reasons: collections.abc.Iterable[builtins.str] | None = ...,
         recommended_strategy: switchover.type.v1.inventory_pb2.Strategy.ValueType = ...,
         strategy_reason: builtins.str = ...,
-        override: Global___StrategyOverride | None = ...,
+        override: global___StrategyOverride | None = ...,
         strategy: switchover.type.v1.inventory_pb2.Strategy.ValueType = ...,
         channel_assessments: collections.abc.Iterable[builtins.str] | None = ...,
         portfolio_assessment: builtins.str = ...,
@@ -656,7 +656,7 @@ class Assessment(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["create_time", b"create_time", "override", b"override"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["blocking_reasons", b"blocking_reasons", "categories", b"categories", "channel_assessments", b"channel_assessments", "confidence", b"confidence", "create_time", b"create_time", "factors", b"factors", "level", b"level", "missing_inputs", b"missing_inputs", "name", b"name", "override", b"override", "portfolio_assessment", b"portfolio_assessment", "readiness", b"readiness", "ready", b"ready", "recommended_strategy", b"recommended_strategy", "risk_model", b"risk_model", "risk_model_version", b"risk_model_version", "score", b"score", "strategy", b"strategy", "strategy_reason", b"strategy_reason", "subject", b"subject", "subject_kind", b"subject_kind"]) -> None: ...
 
-Global___Assessment: typing_extensions.TypeAlias = Assessment
+global___Assessment = Assessment
 
 @typing.final
 class AssessmentDigest(google.protobuf.message.Message):
@@ -698,7 +698,7 @@ class AssessmentDigest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["assessment", b"assessment", "confidence", b"confidence", "level", b"level", "readiness", b"readiness", "score", b"score", "strategy", b"strategy", "subject", b"subject"]) -> None: ...
 
-Global___AssessmentDigest: typing_extensions.TypeAlias = AssessmentDigest
+global___AssessmentDigest = AssessmentDigest
 
 @typing.final
 class LevelCount(google.protobuf.message.Message):
@@ -724,7 +724,7 @@ class LevelCount(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["channels", b"channels", "customers", b"customers", "level", b"level"]) -> None: ...
 
-Global___LevelCount: typing_extensions.TypeAlias = LevelCount
+global___LevelCount = LevelCount
 
 @typing.final
 class DepartmentRisk(google.protobuf.message.Message):
@@ -754,7 +754,7 @@ class DepartmentRisk(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["customers", b"customers", "department", b"department", "max_score", b"max_score", "mean_score", b"mean_score"]) -> None: ...
 
-Global___DepartmentRisk: typing_extensions.TypeAlias = DepartmentRisk
+global___DepartmentRisk = DepartmentRisk
 
 @typing.final
 class PortfolioAssessment(google.protobuf.message.Message):
@@ -790,7 +790,7 @@ class PortfolioAssessment(google.protobuf.message.Message):
     mean_confidence: builtins.float
     """Mean confidence."""
     @property
-    def distribution(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___LevelCount]:
+    def distribution(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___LevelCount]:
         """Counts per level."""
 
     @property
@@ -798,19 +798,19 @@ class PortfolioAssessment(google.protobuf.message.Message):
         """Customers per 10-point score bucket: [0,10), [10,20), ..., [90,100]."""
 
     @property
-    def riskiest_customers(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___AssessmentDigest]:
+    def riskiest_customers(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___AssessmentDigest]:
         """The riskiest customers, riskiest first."""
 
     @property
-    def riskiest_channels(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___AssessmentDigest]:
+    def riskiest_channels(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___AssessmentDigest]:
         """The riskiest channels, riskiest first."""
 
     @property
-    def departments(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___DepartmentRisk]:
+    def departments(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___DepartmentRisk]:
         """Per department."""
 
     @property
-    def customers(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___AssessmentDigest]:
+    def customers(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___AssessmentDigest]:
         """Every customer's digest, in the order given."""
 
     @property
@@ -824,20 +824,20 @@ class PortfolioAssessment(google.protobuf.message.Message):
         program: builtins.str = ...,
         risk_model: builtins.str = ...,
         risk_model_version: builtins.int = ...,
-        distribution: collections.abc.Iterable[Global___LevelCount] | None = ...,
+        distribution: collections.abc.Iterable[global___LevelCount] | None = ...,
         histogram: collections.abc.Iterable[builtins.int] | None = ...,
         mean_score: builtins.float = ...,
         mean_confidence: builtins.float = ...,
-        riskiest_customers: collections.abc.Iterable[Global___AssessmentDigest] | None = ...,
-        riskiest_channels: collections.abc.Iterable[Global___AssessmentDigest] | None = ...,
-        departments: collections.abc.Iterable[Global___DepartmentRisk] | None = ...,
-        customers: collections.abc.Iterable[Global___AssessmentDigest] | None = ...,
+        riskiest_customers: collections.abc.Iterable[global___AssessmentDigest] | None = ...,
+        riskiest_channels: collections.abc.Iterable[global___AssessmentDigest] | None = ...,
+        departments: collections.abc.Iterable[global___DepartmentRisk] | None = ...,
+        customers: collections.abc.Iterable[global___AssessmentDigest] | None = ...,
         create_time: google.protobuf.timestamp_pb2.Timestamp | None = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["create_time", b"create_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["create_time", b"create_time", "customers", b"customers", "departments", b"departments", "distribution", b"distribution", "histogram", b"histogram", "mean_confidence", b"mean_confidence", "mean_score", b"mean_score", "name", b"name", "program", b"program", "risk_model", b"risk_model", "risk_model_version", b"risk_model_version", "riskiest_channels", b"riskiest_channels", "riskiest_customers", b"riskiest_customers"]) -> None: ...
 
-Global___PortfolioAssessment: typing_extensions.TypeAlias = PortfolioAssessment
+global___PortfolioAssessment = PortfolioAssessment
 
 @typing.final
 class FactorChange(google.protobuf.message.Message):
@@ -868,7 +868,7 @@ class FactorChange(google.protobuf.message.Message):
     @typing.overload
     def WhichOneof(self, oneof_group: typing.Literal["_target_risk", b"_target_risk"]) -> typing.Literal["target_risk"] | None: ...
 
-Global___FactorChange: typing_extensions.TypeAlias = FactorChange
+global___FactorChange = FactorChange
 
 @typing.final
 class CategoryChange(google.protobuf.message.Message):
@@ -881,7 +881,7 @@ class CategoryChange(google.protobuf.message.Message):
     TARGET_WEIGHT_FIELD_NUMBER: builtins.int
     BASE_CONTRIBUTION_FIELD_NUMBER: builtins.int
     TARGET_CONTRIBUTION_FIELD_NUMBER: builtins.int
-    category: Global___Category.ValueType
+    category: global___Category.ValueType
     """The category."""
     base_weight: builtins.float
     """Weight in the base."""
@@ -894,7 +894,7 @@ class CategoryChange(google.protobuf.message.Message):
     def __init__(
         self,
         *,
-        category: Global___Category.ValueType = ...,
+        category: global___Category.ValueType = ...,
         base_weight: builtins.float = ...,
         target_weight: builtins.float = ...,
         base_contribution: builtins.float = ...,
@@ -902,4 +902,4 @@ class CategoryChange(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["base_contribution", b"base_contribution", "base_weight", b"base_weight", "category", b"category", "target_contribution", b"target_contribution", "target_weight", b"target_weight"]) -> None: ...
 
-Global___CategoryChange: typing_extensions.TypeAlias = CategoryChange
+global___CategoryChange = CategoryChange

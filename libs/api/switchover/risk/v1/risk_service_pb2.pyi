@@ -10,13 +10,7 @@ import google.protobuf.internal.containers
 import google.protobuf.message
 import switchover.risk.v1.resources_pb2
 import switchover.type.v1.inventory_pb2
-import sys
 import typing
-
-if sys.version_info >= (3, 10):
-    import typing as typing_extensions
-else:
-    import typing_extensions
 
 DESCRIPTOR: google.protobuf.descriptor.FileDescriptor
 
@@ -47,7 +41,7 @@ class CreateRiskModelRequest(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["risk_model", b"risk_model"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["request_id", b"request_id", "risk_model", b"risk_model", "risk_model_id", b"risk_model_id"]) -> None: ...
 
-Global___CreateRiskModelRequest: typing_extensions.TypeAlias = CreateRiskModelRequest
+global___CreateRiskModelRequest = CreateRiskModelRequest
 
 @typing.final
 class CreateRiskModelResponse(google.protobuf.message.Message):
@@ -68,7 +62,7 @@ class CreateRiskModelResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["risk_model", b"risk_model"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["risk_model", b"risk_model"]) -> None: ...
 
-Global___CreateRiskModelResponse: typing_extensions.TypeAlias = CreateRiskModelResponse
+global___CreateRiskModelResponse = CreateRiskModelResponse
 
 @typing.final
 class GetRiskModelRequest(google.protobuf.message.Message):
@@ -86,7 +80,7 @@ class GetRiskModelRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name"]) -> None: ...
 
-Global___GetRiskModelRequest: typing_extensions.TypeAlias = GetRiskModelRequest
+global___GetRiskModelRequest = GetRiskModelRequest
 
 @typing.final
 class GetRiskModelResponse(google.protobuf.message.Message):
@@ -107,7 +101,7 @@ class GetRiskModelResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["risk_model", b"risk_model"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["risk_model", b"risk_model"]) -> None: ...
 
-Global___GetRiskModelResponse: typing_extensions.TypeAlias = GetRiskModelResponse
+global___GetRiskModelResponse = GetRiskModelResponse
 
 @typing.final
 class ListRiskModelsRequest(google.protobuf.message.Message):
@@ -129,7 +123,7 @@ class ListRiskModelsRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["page_size", b"page_size", "page_token", b"page_token"]) -> None: ...
 
-Global___ListRiskModelsRequest: typing_extensions.TypeAlias = ListRiskModelsRequest
+global___ListRiskModelsRequest = ListRiskModelsRequest
 
 @typing.final
 class ListRiskModelsResponse(google.protobuf.message.Message):
@@ -153,7 +147,7 @@ class ListRiskModelsResponse(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["next_page_token", b"next_page_token", "risk_models", b"risk_models"]) -> None: ...
 
-Global___ListRiskModelsResponse: typing_extensions.TypeAlias = ListRiskModelsResponse
+global___ListRiskModelsResponse = ListRiskModelsResponse
 
 @typing.final
 class AssessChannelRequest(google.protobuf.message.Message):
@@ -188,7 +182,7 @@ class AssessChannelRequest(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["channel", b"channel", "customer", b"customer"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["channel", b"channel", "customer", b"customer", "request_id", b"request_id", "risk_model", b"risk_model"]) -> None: ...
 
-Global___AssessChannelRequest: typing_extensions.TypeAlias = AssessChannelRequest
+global___AssessChannelRequest = AssessChannelRequest
 
 @typing.final
 class AssessChannelResponse(google.protobuf.message.Message):
@@ -209,7 +203,7 @@ class AssessChannelResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["assessment", b"assessment"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["assessment", b"assessment"]) -> None: ...
 
-Global___AssessChannelResponse: typing_extensions.TypeAlias = AssessChannelResponse
+global___AssessChannelResponse = AssessChannelResponse
 
 @typing.final
 class AssessCustomerRequest(google.protobuf.message.Message):
@@ -238,7 +232,7 @@ class AssessCustomerRequest(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["customer", b"customer"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["customer", b"customer", "request_id", b"request_id", "risk_model", b"risk_model"]) -> None: ...
 
-Global___AssessCustomerRequest: typing_extensions.TypeAlias = AssessCustomerRequest
+global___AssessCustomerRequest = AssessCustomerRequest
 
 @typing.final
 class AssessCustomerResponse(google.protobuf.message.Message):
@@ -265,7 +259,7 @@ class AssessCustomerResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["assessment", b"assessment"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["assessment", b"assessment", "channel_assessments", b"channel_assessments"]) -> None: ...
 
-Global___AssessCustomerResponse: typing_extensions.TypeAlias = AssessCustomerResponse
+global___AssessCustomerResponse = AssessCustomerResponse
 
 @typing.final
 class AssessPortfolioRequest(google.protobuf.message.Message):
@@ -301,7 +295,7 @@ class AssessPortfolioRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["customers", b"customers", "program", b"program", "request_id", b"request_id", "risk_model", b"risk_model", "top_n", b"top_n"]) -> None: ...
 
-Global___AssessPortfolioRequest: typing_extensions.TypeAlias = AssessPortfolioRequest
+global___AssessPortfolioRequest = AssessPortfolioRequest
 
 @typing.final
 class AssessPortfolioResponse(google.protobuf.message.Message):
@@ -328,7 +322,7 @@ class AssessPortfolioResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["portfolio_assessment", b"portfolio_assessment"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["channels", b"channels", "portfolio_assessment", b"portfolio_assessment"]) -> None: ...
 
-Global___AssessPortfolioResponse: typing_extensions.TypeAlias = AssessPortfolioResponse
+global___AssessPortfolioResponse = AssessPortfolioResponse
 
 @typing.final
 class GetAssessmentRequest(google.protobuf.message.Message):
@@ -346,7 +340,7 @@ class GetAssessmentRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name"]) -> None: ...
 
-Global___GetAssessmentRequest: typing_extensions.TypeAlias = GetAssessmentRequest
+global___GetAssessmentRequest = GetAssessmentRequest
 
 @typing.final
 class GetAssessmentResponse(google.protobuf.message.Message):
@@ -367,7 +361,7 @@ class GetAssessmentResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["assessment", b"assessment"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["assessment", b"assessment"]) -> None: ...
 
-Global___GetAssessmentResponse: typing_extensions.TypeAlias = GetAssessmentResponse
+global___GetAssessmentResponse = GetAssessmentResponse
 
 @typing.final
 class ListAssessmentsRequest(google.protobuf.message.Message):
@@ -393,7 +387,7 @@ class ListAssessmentsRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["page_size", b"page_size", "page_token", b"page_token", "subject", b"subject"]) -> None: ...
 
-Global___ListAssessmentsRequest: typing_extensions.TypeAlias = ListAssessmentsRequest
+global___ListAssessmentsRequest = ListAssessmentsRequest
 
 @typing.final
 class ListAssessmentsResponse(google.protobuf.message.Message):
@@ -417,7 +411,7 @@ class ListAssessmentsResponse(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["assessments", b"assessments", "next_page_token", b"next_page_token"]) -> None: ...
 
-Global___ListAssessmentsResponse: typing_extensions.TypeAlias = ListAssessmentsResponse
+global___ListAssessmentsResponse = ListAssessmentsResponse
 
 @typing.final
 class GetPortfolioAssessmentRequest(google.protobuf.message.Message):
@@ -435,7 +429,7 @@ class GetPortfolioAssessmentRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name"]) -> None: ...
 
-Global___GetPortfolioAssessmentRequest: typing_extensions.TypeAlias = GetPortfolioAssessmentRequest
+global___GetPortfolioAssessmentRequest = GetPortfolioAssessmentRequest
 
 @typing.final
 class GetPortfolioAssessmentResponse(google.protobuf.message.Message):
@@ -456,7 +450,7 @@ class GetPortfolioAssessmentResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["portfolio_assessment", b"portfolio_assessment"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["portfolio_assessment", b"portfolio_assessment"]) -> None: ...
 
-Global___GetPortfolioAssessmentResponse: typing_extensions.TypeAlias = GetPortfolioAssessmentResponse
+global___GetPortfolioAssessmentResponse = GetPortfolioAssessmentResponse
 
 @typing.final
 class CompareAssessmentsRequest(google.protobuf.message.Message):
@@ -478,7 +472,7 @@ class CompareAssessmentsRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["base", b"base", "target", b"target"]) -> None: ...
 
-Global___CompareAssessmentsRequest: typing_extensions.TypeAlias = CompareAssessmentsRequest
+global___CompareAssessmentsRequest = CompareAssessmentsRequest
 
 @typing.final
 class CompareAssessmentsResponse(google.protobuf.message.Message):
@@ -536,7 +530,7 @@ class CompareAssessmentsResponse(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["base_level", b"base_level", "base_risk_model", b"base_risk_model", "base_score", b"base_score", "base_strategy", b"base_strategy", "categories", b"categories", "factors", b"factors", "target_level", b"target_level", "target_risk_model", b"target_risk_model", "target_score", b"target_score", "target_strategy", b"target_strategy"]) -> None: ...
 
-Global___CompareAssessmentsResponse: typing_extensions.TypeAlias = CompareAssessmentsResponse
+global___CompareAssessmentsResponse = CompareAssessmentsResponse
 
 @typing.final
 class OverrideStrategyRequest(google.protobuf.message.Message):
@@ -566,7 +560,7 @@ class OverrideStrategyRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name", "reason", b"reason", "request_id", b"request_id", "strategy", b"strategy"]) -> None: ...
 
-Global___OverrideStrategyRequest: typing_extensions.TypeAlias = OverrideStrategyRequest
+global___OverrideStrategyRequest = OverrideStrategyRequest
 
 @typing.final
 class OverrideStrategyResponse(google.protobuf.message.Message):
@@ -587,4 +581,4 @@ class OverrideStrategyResponse(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["assessment", b"assessment"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["assessment", b"assessment"]) -> None: ...
 
-Global___OverrideStrategyResponse: typing_extensions.TypeAlias = OverrideStrategyResponse
+global___OverrideStrategyResponse = OverrideStrategyResponse

@@ -8,13 +8,7 @@ import collections.abc
 import grpc
 import grpc.aio
 import switchover.risk.v1.risk_service_pb2
-import sys
 import typing
-
-if sys.version_info >= (3, 13):
-    import typing as typing_extensions
-else:
-    import typing_extensions
 
 _T = typing.TypeVar("_T")
 
@@ -23,185 +17,7 @@ class _MaybeAsyncIterator(collections.abc.AsyncIterator[_T], collections.abc.Ite
 class _ServicerContext(grpc.ServicerContext, grpc.aio.ServicerContext):  # type: ignore[misc, type-arg]
     ...
 
-GRPC_GENERATED_VERSION: str
-GRPC_VERSION: str
-_RiskServiceCreateRiskModelType = typing_extensions.TypeVar(
-    '_RiskServiceCreateRiskModelType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.CreateRiskModelRequest,
-        switchover.risk.v1.risk_service_pb2.CreateRiskModelResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.CreateRiskModelRequest,
-        switchover.risk.v1.risk_service_pb2.CreateRiskModelResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.CreateRiskModelRequest,
-        switchover.risk.v1.risk_service_pb2.CreateRiskModelResponse,
-    ],
-)
-
-_RiskServiceGetRiskModelType = typing_extensions.TypeVar(
-    '_RiskServiceGetRiskModelType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.GetRiskModelRequest,
-        switchover.risk.v1.risk_service_pb2.GetRiskModelResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.GetRiskModelRequest,
-        switchover.risk.v1.risk_service_pb2.GetRiskModelResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.GetRiskModelRequest,
-        switchover.risk.v1.risk_service_pb2.GetRiskModelResponse,
-    ],
-)
-
-_RiskServiceListRiskModelsType = typing_extensions.TypeVar(
-    '_RiskServiceListRiskModelsType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.ListRiskModelsRequest,
-        switchover.risk.v1.risk_service_pb2.ListRiskModelsResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.ListRiskModelsRequest,
-        switchover.risk.v1.risk_service_pb2.ListRiskModelsResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.ListRiskModelsRequest,
-        switchover.risk.v1.risk_service_pb2.ListRiskModelsResponse,
-    ],
-)
-
-_RiskServiceAssessChannelType = typing_extensions.TypeVar(
-    '_RiskServiceAssessChannelType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.AssessChannelRequest,
-        switchover.risk.v1.risk_service_pb2.AssessChannelResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.AssessChannelRequest,
-        switchover.risk.v1.risk_service_pb2.AssessChannelResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.AssessChannelRequest,
-        switchover.risk.v1.risk_service_pb2.AssessChannelResponse,
-    ],
-)
-
-_RiskServiceAssessCustomerType = typing_extensions.TypeVar(
-    '_RiskServiceAssessCustomerType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.AssessCustomerRequest,
-        switchover.risk.v1.risk_service_pb2.AssessCustomerResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.AssessCustomerRequest,
-        switchover.risk.v1.risk_service_pb2.AssessCustomerResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.AssessCustomerRequest,
-        switchover.risk.v1.risk_service_pb2.AssessCustomerResponse,
-    ],
-)
-
-_RiskServiceAssessPortfolioType = typing_extensions.TypeVar(
-    '_RiskServiceAssessPortfolioType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.AssessPortfolioRequest,
-        switchover.risk.v1.risk_service_pb2.AssessPortfolioResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.AssessPortfolioRequest,
-        switchover.risk.v1.risk_service_pb2.AssessPortfolioResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.AssessPortfolioRequest,
-        switchover.risk.v1.risk_service_pb2.AssessPortfolioResponse,
-    ],
-)
-
-_RiskServiceGetAssessmentType = typing_extensions.TypeVar(
-    '_RiskServiceGetAssessmentType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.GetAssessmentRequest,
-        switchover.risk.v1.risk_service_pb2.GetAssessmentResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.GetAssessmentRequest,
-        switchover.risk.v1.risk_service_pb2.GetAssessmentResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.GetAssessmentRequest,
-        switchover.risk.v1.risk_service_pb2.GetAssessmentResponse,
-    ],
-)
-
-_RiskServiceListAssessmentsType = typing_extensions.TypeVar(
-    '_RiskServiceListAssessmentsType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.ListAssessmentsRequest,
-        switchover.risk.v1.risk_service_pb2.ListAssessmentsResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.ListAssessmentsRequest,
-        switchover.risk.v1.risk_service_pb2.ListAssessmentsResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.ListAssessmentsRequest,
-        switchover.risk.v1.risk_service_pb2.ListAssessmentsResponse,
-    ],
-)
-
-_RiskServiceGetPortfolioAssessmentType = typing_extensions.TypeVar(
-    '_RiskServiceGetPortfolioAssessmentType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.GetPortfolioAssessmentRequest,
-        switchover.risk.v1.risk_service_pb2.GetPortfolioAssessmentResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.GetPortfolioAssessmentRequest,
-        switchover.risk.v1.risk_service_pb2.GetPortfolioAssessmentResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.GetPortfolioAssessmentRequest,
-        switchover.risk.v1.risk_service_pb2.GetPortfolioAssessmentResponse,
-    ],
-)
-
-_RiskServiceCompareAssessmentsType = typing_extensions.TypeVar(
-    '_RiskServiceCompareAssessmentsType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.CompareAssessmentsRequest,
-        switchover.risk.v1.risk_service_pb2.CompareAssessmentsResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.CompareAssessmentsRequest,
-        switchover.risk.v1.risk_service_pb2.CompareAssessmentsResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.CompareAssessmentsRequest,
-        switchover.risk.v1.risk_service_pb2.CompareAssessmentsResponse,
-    ],
-)
-
-_RiskServiceOverrideStrategyType = typing_extensions.TypeVar(
-    '_RiskServiceOverrideStrategyType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.OverrideStrategyRequest,
-        switchover.risk.v1.risk_service_pb2.OverrideStrategyResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.OverrideStrategyRequest,
-        switchover.risk.v1.risk_service_pb2.OverrideStrategyResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.risk.v1.risk_service_pb2.OverrideStrategyRequest,
-        switchover.risk.v1.risk_service_pb2.OverrideStrategyResponse,
-    ],
-)
-
-class RiskServiceStub(typing.Generic[_RiskServiceCreateRiskModelType, _RiskServiceGetRiskModelType, _RiskServiceListRiskModelsType, _RiskServiceAssessChannelType, _RiskServiceAssessCustomerType, _RiskServiceAssessPortfolioType, _RiskServiceGetAssessmentType, _RiskServiceListAssessmentsType, _RiskServiceGetPortfolioAssessmentType, _RiskServiceCompareAssessmentsType, _RiskServiceOverrideStrategyType]):
+class RiskServiceStub:
     """RiskService assesses channels, customers and whole portfolios with versioned risk models,
     explains every score factor by factor, and records strategy overrides.
 
@@ -209,181 +25,146 @@ class RiskServiceStub(typing.Generic[_RiskServiceCreateRiskModelType, _RiskServi
     an optional `request_id` (UUID) for safe retries.
     """
 
-    @typing.overload
-    def __init__(self: RiskServiceStub[
-        grpc.UnaryUnaryMultiCallable[
-            switchover.risk.v1.risk_service_pb2.CreateRiskModelRequest,
-            switchover.risk.v1.risk_service_pb2.CreateRiskModelResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.risk.v1.risk_service_pb2.GetRiskModelRequest,
-            switchover.risk.v1.risk_service_pb2.GetRiskModelResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.risk.v1.risk_service_pb2.ListRiskModelsRequest,
-            switchover.risk.v1.risk_service_pb2.ListRiskModelsResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.risk.v1.risk_service_pb2.AssessChannelRequest,
-            switchover.risk.v1.risk_service_pb2.AssessChannelResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.risk.v1.risk_service_pb2.AssessCustomerRequest,
-            switchover.risk.v1.risk_service_pb2.AssessCustomerResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.risk.v1.risk_service_pb2.AssessPortfolioRequest,
-            switchover.risk.v1.risk_service_pb2.AssessPortfolioResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.risk.v1.risk_service_pb2.GetAssessmentRequest,
-            switchover.risk.v1.risk_service_pb2.GetAssessmentResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.risk.v1.risk_service_pb2.ListAssessmentsRequest,
-            switchover.risk.v1.risk_service_pb2.ListAssessmentsResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.risk.v1.risk_service_pb2.GetPortfolioAssessmentRequest,
-            switchover.risk.v1.risk_service_pb2.GetPortfolioAssessmentResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.risk.v1.risk_service_pb2.CompareAssessmentsRequest,
-            switchover.risk.v1.risk_service_pb2.CompareAssessmentsResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.risk.v1.risk_service_pb2.OverrideStrategyRequest,
-            switchover.risk.v1.risk_service_pb2.OverrideStrategyResponse,
-        ],
-    ], channel: grpc.Channel) -> None: ...
-
-    @typing.overload
-    def __init__(self: RiskServiceStub[
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.risk.v1.risk_service_pb2.CreateRiskModelRequest,
-            switchover.risk.v1.risk_service_pb2.CreateRiskModelResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.risk.v1.risk_service_pb2.GetRiskModelRequest,
-            switchover.risk.v1.risk_service_pb2.GetRiskModelResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.risk.v1.risk_service_pb2.ListRiskModelsRequest,
-            switchover.risk.v1.risk_service_pb2.ListRiskModelsResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.risk.v1.risk_service_pb2.AssessChannelRequest,
-            switchover.risk.v1.risk_service_pb2.AssessChannelResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.risk.v1.risk_service_pb2.AssessCustomerRequest,
-            switchover.risk.v1.risk_service_pb2.AssessCustomerResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.risk.v1.risk_service_pb2.AssessPortfolioRequest,
-            switchover.risk.v1.risk_service_pb2.AssessPortfolioResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.risk.v1.risk_service_pb2.GetAssessmentRequest,
-            switchover.risk.v1.risk_service_pb2.GetAssessmentResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.risk.v1.risk_service_pb2.ListAssessmentsRequest,
-            switchover.risk.v1.risk_service_pb2.ListAssessmentsResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.risk.v1.risk_service_pb2.GetPortfolioAssessmentRequest,
-            switchover.risk.v1.risk_service_pb2.GetPortfolioAssessmentResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.risk.v1.risk_service_pb2.CompareAssessmentsRequest,
-            switchover.risk.v1.risk_service_pb2.CompareAssessmentsResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.risk.v1.risk_service_pb2.OverrideStrategyRequest,
-            switchover.risk.v1.risk_service_pb2.OverrideStrategyResponse,
-        ],
-    ], channel: grpc.aio.Channel) -> None: ...
-
-    CreateRiskModel: _RiskServiceCreateRiskModelType
-    """Creates a risk model. Weights must sum to 100 and every rule must be valid."""
-
-    GetRiskModel: _RiskServiceGetRiskModelType
-    """Gets a risk model; `riskModels/default` is the built-in one."""
-
-    ListRiskModels: _RiskServiceListRiskModelsType
-    """Lists risk models, the built-in one first."""
-
-    AssessChannel: _RiskServiceAssessChannelType
-    """Assesses one channel (with its customer's business facts) and stores the assessment."""
-
-    AssessCustomer: _RiskServiceAssessCustomerType
-    """Assesses one customer and its channels and stores the assessments."""
-
-    AssessPortfolio: _RiskServiceAssessPortfolioType
-    """Assesses every customer of a portfolio and stores the assessments and the portfolio view."""
-
-    GetAssessment: _RiskServiceGetAssessmentType
-    """Gets an assessment with all its factors."""
-
-    ListAssessments: _RiskServiceListAssessmentsType
-    """Lists assessments, newest first, optionally of one subject."""
-
-    GetPortfolioAssessment: _RiskServiceGetPortfolioAssessmentType
-    """Gets a portfolio assessment."""
-
-    CompareAssessments: _RiskServiceCompareAssessmentsType
-    """Compares two assessments of the same subject, e.g. made with two model versions."""
-
-    OverrideStrategy: _RiskServiceOverrideStrategyType
-    """Overrides the recommended strategy of an assessment, recording who and why."""
-
-RiskServiceAsyncStub: typing_extensions.TypeAlias = RiskServiceStub[
-    grpc.aio.UnaryUnaryMultiCallable[
+    def __init__(self, channel: typing.Union[grpc.Channel, grpc.aio.Channel]) -> None: ...
+    CreateRiskModel: grpc.UnaryUnaryMultiCallable[
         switchover.risk.v1.risk_service_pb2.CreateRiskModelRequest,
         switchover.risk.v1.risk_service_pb2.CreateRiskModelResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Creates a risk model. Weights must sum to 100 and every rule must be valid."""
+
+    GetRiskModel: grpc.UnaryUnaryMultiCallable[
         switchover.risk.v1.risk_service_pb2.GetRiskModelRequest,
         switchover.risk.v1.risk_service_pb2.GetRiskModelResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Gets a risk model; `riskModels/default` is the built-in one."""
+
+    ListRiskModels: grpc.UnaryUnaryMultiCallable[
         switchover.risk.v1.risk_service_pb2.ListRiskModelsRequest,
         switchover.risk.v1.risk_service_pb2.ListRiskModelsResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Lists risk models, the built-in one first."""
+
+    AssessChannel: grpc.UnaryUnaryMultiCallable[
         switchover.risk.v1.risk_service_pb2.AssessChannelRequest,
         switchover.risk.v1.risk_service_pb2.AssessChannelResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Assesses one channel (with its customer's business facts) and stores the assessment."""
+
+    AssessCustomer: grpc.UnaryUnaryMultiCallable[
         switchover.risk.v1.risk_service_pb2.AssessCustomerRequest,
         switchover.risk.v1.risk_service_pb2.AssessCustomerResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Assesses one customer and its channels and stores the assessments."""
+
+    AssessPortfolio: grpc.UnaryUnaryMultiCallable[
         switchover.risk.v1.risk_service_pb2.AssessPortfolioRequest,
         switchover.risk.v1.risk_service_pb2.AssessPortfolioResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Assesses every customer of a portfolio and stores the assessments and the portfolio view."""
+
+    GetAssessment: grpc.UnaryUnaryMultiCallable[
         switchover.risk.v1.risk_service_pb2.GetAssessmentRequest,
         switchover.risk.v1.risk_service_pb2.GetAssessmentResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Gets an assessment with all its factors."""
+
+    ListAssessments: grpc.UnaryUnaryMultiCallable[
         switchover.risk.v1.risk_service_pb2.ListAssessmentsRequest,
         switchover.risk.v1.risk_service_pb2.ListAssessmentsResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Lists assessments, newest first, optionally of one subject."""
+
+    GetPortfolioAssessment: grpc.UnaryUnaryMultiCallable[
         switchover.risk.v1.risk_service_pb2.GetPortfolioAssessmentRequest,
         switchover.risk.v1.risk_service_pb2.GetPortfolioAssessmentResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Gets a portfolio assessment."""
+
+    CompareAssessments: grpc.UnaryUnaryMultiCallable[
         switchover.risk.v1.risk_service_pb2.CompareAssessmentsRequest,
         switchover.risk.v1.risk_service_pb2.CompareAssessmentsResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Compares two assessments of the same subject, e.g. made with two model versions."""
+
+    OverrideStrategy: grpc.UnaryUnaryMultiCallable[
         switchover.risk.v1.risk_service_pb2.OverrideStrategyRequest,
         switchover.risk.v1.risk_service_pb2.OverrideStrategyResponse,
-    ],
-]
+    ]
+    """Overrides the recommended strategy of an assessment, recording who and why."""
+
+class RiskServiceAsyncStub:
+    """RiskService assesses channels, customers and whole portfolios with versioned risk models,
+    explains every score factor by factor, and records strategy overrides.
+
+    Lists take `page_size` (default 100, maximum 1000) and an opaque `page_token`. Mutations take
+    an optional `request_id` (UUID) for safe retries.
+    """
+
+    CreateRiskModel: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.risk.v1.risk_service_pb2.CreateRiskModelRequest,
+        switchover.risk.v1.risk_service_pb2.CreateRiskModelResponse,
+    ]
+    """Creates a risk model. Weights must sum to 100 and every rule must be valid."""
+
+    GetRiskModel: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.risk.v1.risk_service_pb2.GetRiskModelRequest,
+        switchover.risk.v1.risk_service_pb2.GetRiskModelResponse,
+    ]
+    """Gets a risk model; `riskModels/default` is the built-in one."""
+
+    ListRiskModels: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.risk.v1.risk_service_pb2.ListRiskModelsRequest,
+        switchover.risk.v1.risk_service_pb2.ListRiskModelsResponse,
+    ]
+    """Lists risk models, the built-in one first."""
+
+    AssessChannel: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.risk.v1.risk_service_pb2.AssessChannelRequest,
+        switchover.risk.v1.risk_service_pb2.AssessChannelResponse,
+    ]
+    """Assesses one channel (with its customer's business facts) and stores the assessment."""
+
+    AssessCustomer: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.risk.v1.risk_service_pb2.AssessCustomerRequest,
+        switchover.risk.v1.risk_service_pb2.AssessCustomerResponse,
+    ]
+    """Assesses one customer and its channels and stores the assessments."""
+
+    AssessPortfolio: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.risk.v1.risk_service_pb2.AssessPortfolioRequest,
+        switchover.risk.v1.risk_service_pb2.AssessPortfolioResponse,
+    ]
+    """Assesses every customer of a portfolio and stores the assessments and the portfolio view."""
+
+    GetAssessment: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.risk.v1.risk_service_pb2.GetAssessmentRequest,
+        switchover.risk.v1.risk_service_pb2.GetAssessmentResponse,
+    ]
+    """Gets an assessment with all its factors."""
+
+    ListAssessments: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.risk.v1.risk_service_pb2.ListAssessmentsRequest,
+        switchover.risk.v1.risk_service_pb2.ListAssessmentsResponse,
+    ]
+    """Lists assessments, newest first, optionally of one subject."""
+
+    GetPortfolioAssessment: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.risk.v1.risk_service_pb2.GetPortfolioAssessmentRequest,
+        switchover.risk.v1.risk_service_pb2.GetPortfolioAssessmentResponse,
+    ]
+    """Gets a portfolio assessment."""
+
+    CompareAssessments: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.risk.v1.risk_service_pb2.CompareAssessmentsRequest,
+        switchover.risk.v1.risk_service_pb2.CompareAssessmentsResponse,
+    ]
+    """Compares two assessments of the same subject, e.g. made with two model versions."""
+
+    OverrideStrategy: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.risk.v1.risk_service_pb2.OverrideStrategyRequest,
+        switchover.risk.v1.risk_service_pb2.OverrideStrategyResponse,
+    ]
+    """Overrides the recommended strategy of an assessment, recording who and why."""
 
 class RiskServiceServicer(metaclass=abc.ABCMeta):
     """RiskService assesses channels, customers and whole portfolios with versioned risk models,

@@ -64,7 +64,7 @@ class Scenario(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["channel_type", b"channel_type", "description", b"description", "mapping_rules", b"mapping_rules", "name", b"name", "tags", b"tags", "title", b"title"]) -> None: ...
 
-Global___Scenario: typing_extensions.TypeAlias = Scenario
+global___Scenario = Scenario
 
 @typing.final
 class FieldMismatch(google.protobuf.message.Message):
@@ -90,7 +90,7 @@ class FieldMismatch(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["legacy_value", b"legacy_value", "modern_value", b"modern_value", "path", b"path"]) -> None: ...
 
-Global___FieldMismatch: typing_extensions.TypeAlias = FieldMismatch
+global___FieldMismatch = FieldMismatch
 
 @typing.final
 class ScenarioResult(google.protobuf.message.Message):
@@ -112,7 +112,7 @@ class ScenarioResult(google.protobuf.message.Message):
     modern_error: builtins.str
     """The modern side's error, when it rejected the input."""
     @property
-    def mismatches(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___FieldMismatch]:
+    def mismatches(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___FieldMismatch]:
         """The fields that differed."""
 
     def __init__(
@@ -120,13 +120,13 @@ class ScenarioResult(google.protobuf.message.Message):
         *,
         scenario: builtins.str = ...,
         matched: builtins.bool = ...,
-        mismatches: collections.abc.Iterable[Global___FieldMismatch] | None = ...,
+        mismatches: collections.abc.Iterable[global___FieldMismatch] | None = ...,
         legacy_error: builtins.str = ...,
         modern_error: builtins.str = ...,
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["legacy_error", b"legacy_error", "matched", b"matched", "mismatches", b"mismatches", "modern_error", b"modern_error", "scenario", b"scenario"]) -> None: ...
 
-Global___ScenarioResult: typing_extensions.TypeAlias = ScenarioResult
+global___ScenarioResult = ScenarioResult
 
 @typing.final
 class Validation(google.protobuf.message.Message):
@@ -180,7 +180,7 @@ class Validation(google.protobuf.message.Message):
     """The gateway channel validated. Required."""
     threshold_percent: builtins.float
     """Pass threshold in percent, 0–100; default 95."""
-    state: Global___Validation.State.ValueType
+    state: global___Validation.State.ValueType
     """Its state. Output only."""
     scenarios_total: builtins.int
     """Scenarios run. Output only."""
@@ -197,7 +197,7 @@ class Validation(google.protobuf.message.Message):
         """The channel's attributes; `type` is required, `mapping_rules` configures the modern side."""
 
     @property
-    def results(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___ScenarioResult]:
+    def results(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___ScenarioResult]:
         """Per-scenario results. Output only."""
 
     @property
@@ -215,8 +215,8 @@ class Validation(google.protobuf.message.Message):
         channel: builtins.str = ...,
         attributes: switchover.type.v1.inventory_pb2.ChannelAttributes | None = ...,
         threshold_percent: builtins.float = ...,
-        state: Global___Validation.State.ValueType = ...,
-        results: collections.abc.Iterable[Global___ScenarioResult] | None = ...,
+        state: global___Validation.State.ValueType = ...,
+        results: collections.abc.Iterable[global___ScenarioResult] | None = ...,
         scenarios_total: builtins.int = ...,
         scenarios_matched: builtins.int = ...,
         pass_rate: builtins.float = ...,
@@ -228,7 +228,7 @@ class Validation(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["attributes", b"attributes", "complete_time", b"complete_time", "create_time", b"create_time"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["attributes", b"attributes", "channel", b"channel", "complete_time", b"complete_time", "create_time", b"create_time", "error", b"error", "name", b"name", "pass_rate", b"pass_rate", "passed", b"passed", "results", b"results", "scenarios_matched", b"scenarios_matched", "scenarios_total", b"scenarios_total", "state", b"state", "threshold_percent", b"threshold_percent"]) -> None: ...
 
-Global___Validation: typing_extensions.TypeAlias = Validation
+global___Validation = Validation
 
 @typing.final
 class ForecastUnit(google.protobuf.message.Message):
@@ -262,7 +262,7 @@ class ForecastUnit(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["data_bytes", b"data_bytes", "phase", b"phase", "strategy", b"strategy", "throughput_bytes_per_second", b"throughput_bytes_per_second", "unit", b"unit"]) -> None: ...
 
-Global___ForecastUnit: typing_extensions.TypeAlias = ForecastUnit
+global___ForecastUnit = ForecastUnit
 
 @typing.final
 class FailureRates(google.protobuf.message.Message):
@@ -295,7 +295,7 @@ class FailureRates(google.protobuf.message.Message):
     @typing.overload
     def WhichOneof(self, oneof_group: typing.Literal["_overload", b"_overload"]) -> typing.Literal["overload"] | None: ...
 
-Global___FailureRates: typing_extensions.TypeAlias = FailureRates
+global___FailureRates = FailureRates
 
 @typing.final
 class PhaseForecast(google.protobuf.message.Message):
@@ -330,7 +330,7 @@ class PhaseForecast(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["p50_duration", b"p50_duration", "p90_duration", b"p90_duration"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["p50_duration", b"p50_duration", "p90_duration", b"p90_duration", "phase", b"phase", "success_probability", b"success_probability"]) -> None: ...
 
-Global___PhaseForecast: typing_extensions.TypeAlias = PhaseForecast
+global___PhaseForecast = PhaseForecast
 
 @typing.final
 class Forecast(google.protobuf.message.Message):
@@ -394,18 +394,18 @@ class Forecast(google.protobuf.message.Message):
     """Seed of the random generator; the same inputs and seed give the same forecast."""
     max_retries: builtins.int
     """Retries per substage before a unit fails, 0–10; default 3."""
-    state: Global___Forecast.State.ValueType
+    state: global___Forecast.State.ValueType
     """Its state. Output only."""
     success_probability: builtins.float
     """Probability that every unit succeeds, 0–1. Output only."""
     error: builtins.str
     """Why it could not run. Output only."""
     @property
-    def units(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___ForecastUnit]:
+    def units(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___ForecastUnit]:
         """The units of work. Required."""
 
     @property
-    def failure_rates(self) -> Global___FailureRates:
+    def failure_rates(self) -> global___FailureRates:
         """Injected failure rates."""
 
     @property
@@ -421,7 +421,7 @@ class Forecast(google.protobuf.message.Message):
         """Expected customer-facing downtime. Output only."""
 
     @property
-    def phases(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___PhaseForecast]:
+    def phases(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___PhaseForecast]:
         """Per phase. Output only."""
 
     @property
@@ -437,17 +437,17 @@ class Forecast(google.protobuf.message.Message):
         *,
         name: builtins.str = ...,
         subject: builtins.str = ...,
-        units: collections.abc.Iterable[Global___ForecastUnit] | None = ...,
+        units: collections.abc.Iterable[global___ForecastUnit] | None = ...,
         iterations: builtins.int = ...,
         seed: builtins.int = ...,
-        failure_rates: Global___FailureRates | None = ...,
+        failure_rates: global___FailureRates | None = ...,
         max_retries: builtins.int = ...,
-        state: Global___Forecast.State.ValueType = ...,
+        state: global___Forecast.State.ValueType = ...,
         p50_duration: google.protobuf.duration_pb2.Duration | None = ...,
         p90_duration: google.protobuf.duration_pb2.Duration | None = ...,
         success_probability: builtins.float = ...,
         expected_downtime: google.protobuf.duration_pb2.Duration | None = ...,
-        phases: collections.abc.Iterable[Global___PhaseForecast] | None = ...,
+        phases: collections.abc.Iterable[global___PhaseForecast] | None = ...,
         error: builtins.str = ...,
         create_time: google.protobuf.timestamp_pb2.Timestamp | None = ...,
         complete_time: google.protobuf.timestamp_pb2.Timestamp | None = ...,
@@ -455,7 +455,7 @@ class Forecast(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["complete_time", b"complete_time", "create_time", b"create_time", "expected_downtime", b"expected_downtime", "failure_rates", b"failure_rates", "p50_duration", b"p50_duration", "p90_duration", b"p90_duration"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["complete_time", b"complete_time", "create_time", b"create_time", "error", b"error", "expected_downtime", b"expected_downtime", "failure_rates", b"failure_rates", "iterations", b"iterations", "max_retries", b"max_retries", "name", b"name", "p50_duration", b"p50_duration", "p90_duration", b"p90_duration", "phases", b"phases", "seed", b"seed", "state", b"state", "subject", b"subject", "success_probability", b"success_probability", "units", b"units"]) -> None: ...
 
-Global___Forecast: typing_extensions.TypeAlias = Forecast
+global___Forecast = Forecast
 
 @typing.final
 class ListScenariosRequest(google.protobuf.message.Message):
@@ -481,7 +481,7 @@ class ListScenariosRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["channel_type", b"channel_type", "page_size", b"page_size", "page_token", b"page_token"]) -> None: ...
 
-Global___ListScenariosRequest: typing_extensions.TypeAlias = ListScenariosRequest
+global___ListScenariosRequest = ListScenariosRequest
 
 @typing.final
 class ListScenariosResponse(google.protobuf.message.Message):
@@ -494,18 +494,18 @@ class ListScenariosResponse(google.protobuf.message.Message):
     next_page_token: builtins.str
     """Token for the next page; empty on the last page."""
     @property
-    def scenarios(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___Scenario]:
+    def scenarios(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___Scenario]:
         """The scenarios."""
 
     def __init__(
         self,
         *,
-        scenarios: collections.abc.Iterable[Global___Scenario] | None = ...,
+        scenarios: collections.abc.Iterable[global___Scenario] | None = ...,
         next_page_token: builtins.str = ...,
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["next_page_token", b"next_page_token", "scenarios", b"scenarios"]) -> None: ...
 
-Global___ListScenariosResponse: typing_extensions.TypeAlias = ListScenariosResponse
+global___ListScenariosResponse = ListScenariosResponse
 
 @typing.final
 class GetScenarioRequest(google.protobuf.message.Message):
@@ -523,7 +523,7 @@ class GetScenarioRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name"]) -> None: ...
 
-Global___GetScenarioRequest: typing_extensions.TypeAlias = GetScenarioRequest
+global___GetScenarioRequest = GetScenarioRequest
 
 @typing.final
 class GetScenarioResponse(google.protobuf.message.Message):
@@ -533,18 +533,18 @@ class GetScenarioResponse(google.protobuf.message.Message):
 
     SCENARIO_FIELD_NUMBER: builtins.int
     @property
-    def scenario(self) -> Global___Scenario:
+    def scenario(self) -> global___Scenario:
         """The scenario."""
 
     def __init__(
         self,
         *,
-        scenario: Global___Scenario | None = ...,
+        scenario: global___Scenario | None = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["scenario", b"scenario"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["scenario", b"scenario"]) -> None: ...
 
-Global___GetScenarioResponse: typing_extensions.TypeAlias = GetScenarioResponse
+global___GetScenarioResponse = GetScenarioResponse
 
 @typing.final
 class GenerateScenariosRequest(google.protobuf.message.Message):
@@ -565,7 +565,7 @@ class GenerateScenariosRequest(google.protobuf.message.Message):
     def HasField(self, field_name: typing.Literal["attributes", b"attributes"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["attributes", b"attributes"]) -> None: ...
 
-Global___GenerateScenariosRequest: typing_extensions.TypeAlias = GenerateScenariosRequest
+global___GenerateScenariosRequest = GenerateScenariosRequest
 
 @typing.final
 class GenerateScenariosResponse(google.protobuf.message.Message):
@@ -575,17 +575,17 @@ class GenerateScenariosResponse(google.protobuf.message.Message):
 
     SCENARIOS_FIELD_NUMBER: builtins.int
     @property
-    def scenarios(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___Scenario]:
+    def scenarios(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___Scenario]:
         """The scenarios a validation of such a channel runs."""
 
     def __init__(
         self,
         *,
-        scenarios: collections.abc.Iterable[Global___Scenario] | None = ...,
+        scenarios: collections.abc.Iterable[global___Scenario] | None = ...,
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["scenarios", b"scenarios"]) -> None: ...
 
-Global___GenerateScenariosResponse: typing_extensions.TypeAlias = GenerateScenariosResponse
+global___GenerateScenariosResponse = GenerateScenariosResponse
 
 @typing.final
 class CreateValidationRequest(google.protobuf.message.Message):
@@ -601,20 +601,20 @@ class CreateValidationRequest(google.protobuf.message.Message):
     request_id: builtins.str
     """Idempotency key (UUID)."""
     @property
-    def validation(self) -> Global___Validation:
+    def validation(self) -> global___Validation:
         """The validation: `channel` and `attributes.type` are required."""
 
     def __init__(
         self,
         *,
         validation_id: builtins.str = ...,
-        validation: Global___Validation | None = ...,
+        validation: global___Validation | None = ...,
         request_id: builtins.str = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["validation", b"validation"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["request_id", b"request_id", "validation", b"validation", "validation_id", b"validation_id"]) -> None: ...
 
-Global___CreateValidationRequest: typing_extensions.TypeAlias = CreateValidationRequest
+global___CreateValidationRequest = CreateValidationRequest
 
 @typing.final
 class CreateValidationResponse(google.protobuf.message.Message):
@@ -624,18 +624,18 @@ class CreateValidationResponse(google.protobuf.message.Message):
 
     VALIDATION_FIELD_NUMBER: builtins.int
     @property
-    def validation(self) -> Global___Validation:
+    def validation(self) -> global___Validation:
         """The validation (RUNNING, or already finished)."""
 
     def __init__(
         self,
         *,
-        validation: Global___Validation | None = ...,
+        validation: global___Validation | None = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["validation", b"validation"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["validation", b"validation"]) -> None: ...
 
-Global___CreateValidationResponse: typing_extensions.TypeAlias = CreateValidationResponse
+global___CreateValidationResponse = CreateValidationResponse
 
 @typing.final
 class GetValidationRequest(google.protobuf.message.Message):
@@ -653,7 +653,7 @@ class GetValidationRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name"]) -> None: ...
 
-Global___GetValidationRequest: typing_extensions.TypeAlias = GetValidationRequest
+global___GetValidationRequest = GetValidationRequest
 
 @typing.final
 class GetValidationResponse(google.protobuf.message.Message):
@@ -663,18 +663,18 @@ class GetValidationResponse(google.protobuf.message.Message):
 
     VALIDATION_FIELD_NUMBER: builtins.int
     @property
-    def validation(self) -> Global___Validation:
+    def validation(self) -> global___Validation:
         """The validation."""
 
     def __init__(
         self,
         *,
-        validation: Global___Validation | None = ...,
+        validation: global___Validation | None = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["validation", b"validation"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["validation", b"validation"]) -> None: ...
 
-Global___GetValidationResponse: typing_extensions.TypeAlias = GetValidationResponse
+global___GetValidationResponse = GetValidationResponse
 
 @typing.final
 class ListValidationsRequest(google.protobuf.message.Message):
@@ -700,7 +700,7 @@ class ListValidationsRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["channel", b"channel", "page_size", b"page_size", "page_token", b"page_token"]) -> None: ...
 
-Global___ListValidationsRequest: typing_extensions.TypeAlias = ListValidationsRequest
+global___ListValidationsRequest = ListValidationsRequest
 
 @typing.final
 class ListValidationsResponse(google.protobuf.message.Message):
@@ -713,18 +713,18 @@ class ListValidationsResponse(google.protobuf.message.Message):
     next_page_token: builtins.str
     """Token for the next page; empty on the last page."""
     @property
-    def validations(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___Validation]:
+    def validations(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___Validation]:
         """The validations."""
 
     def __init__(
         self,
         *,
-        validations: collections.abc.Iterable[Global___Validation] | None = ...,
+        validations: collections.abc.Iterable[global___Validation] | None = ...,
         next_page_token: builtins.str = ...,
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["next_page_token", b"next_page_token", "validations", b"validations"]) -> None: ...
 
-Global___ListValidationsResponse: typing_extensions.TypeAlias = ListValidationsResponse
+global___ListValidationsResponse = ListValidationsResponse
 
 @typing.final
 class CreateForecastRequest(google.protobuf.message.Message):
@@ -740,20 +740,20 @@ class CreateForecastRequest(google.protobuf.message.Message):
     request_id: builtins.str
     """Idempotency key (UUID)."""
     @property
-    def forecast(self) -> Global___Forecast:
+    def forecast(self) -> global___Forecast:
         """The forecast: `units` is required."""
 
     def __init__(
         self,
         *,
         forecast_id: builtins.str = ...,
-        forecast: Global___Forecast | None = ...,
+        forecast: global___Forecast | None = ...,
         request_id: builtins.str = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["forecast", b"forecast"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["forecast", b"forecast", "forecast_id", b"forecast_id", "request_id", b"request_id"]) -> None: ...
 
-Global___CreateForecastRequest: typing_extensions.TypeAlias = CreateForecastRequest
+global___CreateForecastRequest = CreateForecastRequest
 
 @typing.final
 class CreateForecastResponse(google.protobuf.message.Message):
@@ -763,18 +763,18 @@ class CreateForecastResponse(google.protobuf.message.Message):
 
     FORECAST_FIELD_NUMBER: builtins.int
     @property
-    def forecast(self) -> Global___Forecast:
+    def forecast(self) -> global___Forecast:
         """The forecast (RUNNING, or already finished)."""
 
     def __init__(
         self,
         *,
-        forecast: Global___Forecast | None = ...,
+        forecast: global___Forecast | None = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["forecast", b"forecast"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["forecast", b"forecast"]) -> None: ...
 
-Global___CreateForecastResponse: typing_extensions.TypeAlias = CreateForecastResponse
+global___CreateForecastResponse = CreateForecastResponse
 
 @typing.final
 class GetForecastRequest(google.protobuf.message.Message):
@@ -792,7 +792,7 @@ class GetForecastRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["name", b"name"]) -> None: ...
 
-Global___GetForecastRequest: typing_extensions.TypeAlias = GetForecastRequest
+global___GetForecastRequest = GetForecastRequest
 
 @typing.final
 class GetForecastResponse(google.protobuf.message.Message):
@@ -802,18 +802,18 @@ class GetForecastResponse(google.protobuf.message.Message):
 
     FORECAST_FIELD_NUMBER: builtins.int
     @property
-    def forecast(self) -> Global___Forecast:
+    def forecast(self) -> global___Forecast:
         """The forecast."""
 
     def __init__(
         self,
         *,
-        forecast: Global___Forecast | None = ...,
+        forecast: global___Forecast | None = ...,
     ) -> None: ...
     def HasField(self, field_name: typing.Literal["forecast", b"forecast"]) -> builtins.bool: ...
     def ClearField(self, field_name: typing.Literal["forecast", b"forecast"]) -> None: ...
 
-Global___GetForecastResponse: typing_extensions.TypeAlias = GetForecastResponse
+global___GetForecastResponse = GetForecastResponse
 
 @typing.final
 class ListForecastsRequest(google.protobuf.message.Message):
@@ -835,7 +835,7 @@ class ListForecastsRequest(google.protobuf.message.Message):
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["page_size", b"page_size", "page_token", b"page_token"]) -> None: ...
 
-Global___ListForecastsRequest: typing_extensions.TypeAlias = ListForecastsRequest
+global___ListForecastsRequest = ListForecastsRequest
 
 @typing.final
 class ListForecastsResponse(google.protobuf.message.Message):
@@ -848,15 +848,15 @@ class ListForecastsResponse(google.protobuf.message.Message):
     next_page_token: builtins.str
     """Token for the next page; empty on the last page."""
     @property
-    def forecasts(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[Global___Forecast]:
+    def forecasts(self) -> google.protobuf.internal.containers.RepeatedCompositeFieldContainer[global___Forecast]:
         """The forecasts."""
 
     def __init__(
         self,
         *,
-        forecasts: collections.abc.Iterable[Global___Forecast] | None = ...,
+        forecasts: collections.abc.Iterable[global___Forecast] | None = ...,
         next_page_token: builtins.str = ...,
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["forecasts", b"forecasts", "next_page_token", b"next_page_token"]) -> None: ...
 
-Global___ListForecastsResponse: typing_extensions.TypeAlias = ListForecastsResponse
+global___ListForecastsResponse = ListForecastsResponse

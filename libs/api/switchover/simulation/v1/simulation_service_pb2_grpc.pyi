@@ -8,13 +8,7 @@ import collections.abc
 import grpc
 import grpc.aio
 import switchover.simulation.v1.simulation_service_pb2
-import sys
 import typing
-
-if sys.version_info >= (3, 13):
-    import typing as typing_extensions
-else:
-    import typing_extensions
 
 _T = typing.TypeVar("_T")
 
@@ -23,153 +17,7 @@ class _MaybeAsyncIterator(collections.abc.AsyncIterator[_T], collections.abc.Ite
 class _ServicerContext(grpc.ServicerContext, grpc.aio.ServicerContext):  # type: ignore[misc, type-arg]
     ...
 
-GRPC_GENERATED_VERSION: str
-GRPC_VERSION: str
-_SimulationServiceListScenariosType = typing_extensions.TypeVar(
-    '_SimulationServiceListScenariosType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.simulation.v1.simulation_service_pb2.ListScenariosRequest,
-        switchover.simulation.v1.simulation_service_pb2.ListScenariosResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.simulation.v1.simulation_service_pb2.ListScenariosRequest,
-        switchover.simulation.v1.simulation_service_pb2.ListScenariosResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.simulation.v1.simulation_service_pb2.ListScenariosRequest,
-        switchover.simulation.v1.simulation_service_pb2.ListScenariosResponse,
-    ],
-)
-
-_SimulationServiceGetScenarioType = typing_extensions.TypeVar(
-    '_SimulationServiceGetScenarioType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.simulation.v1.simulation_service_pb2.GetScenarioRequest,
-        switchover.simulation.v1.simulation_service_pb2.GetScenarioResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.simulation.v1.simulation_service_pb2.GetScenarioRequest,
-        switchover.simulation.v1.simulation_service_pb2.GetScenarioResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.simulation.v1.simulation_service_pb2.GetScenarioRequest,
-        switchover.simulation.v1.simulation_service_pb2.GetScenarioResponse,
-    ],
-)
-
-_SimulationServiceGenerateScenariosType = typing_extensions.TypeVar(
-    '_SimulationServiceGenerateScenariosType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.simulation.v1.simulation_service_pb2.GenerateScenariosRequest,
-        switchover.simulation.v1.simulation_service_pb2.GenerateScenariosResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.simulation.v1.simulation_service_pb2.GenerateScenariosRequest,
-        switchover.simulation.v1.simulation_service_pb2.GenerateScenariosResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.simulation.v1.simulation_service_pb2.GenerateScenariosRequest,
-        switchover.simulation.v1.simulation_service_pb2.GenerateScenariosResponse,
-    ],
-)
-
-_SimulationServiceCreateValidationType = typing_extensions.TypeVar(
-    '_SimulationServiceCreateValidationType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.simulation.v1.simulation_service_pb2.CreateValidationRequest,
-        switchover.simulation.v1.simulation_service_pb2.CreateValidationResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.simulation.v1.simulation_service_pb2.CreateValidationRequest,
-        switchover.simulation.v1.simulation_service_pb2.CreateValidationResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.simulation.v1.simulation_service_pb2.CreateValidationRequest,
-        switchover.simulation.v1.simulation_service_pb2.CreateValidationResponse,
-    ],
-)
-
-_SimulationServiceGetValidationType = typing_extensions.TypeVar(
-    '_SimulationServiceGetValidationType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.simulation.v1.simulation_service_pb2.GetValidationRequest,
-        switchover.simulation.v1.simulation_service_pb2.GetValidationResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.simulation.v1.simulation_service_pb2.GetValidationRequest,
-        switchover.simulation.v1.simulation_service_pb2.GetValidationResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.simulation.v1.simulation_service_pb2.GetValidationRequest,
-        switchover.simulation.v1.simulation_service_pb2.GetValidationResponse,
-    ],
-)
-
-_SimulationServiceListValidationsType = typing_extensions.TypeVar(
-    '_SimulationServiceListValidationsType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.simulation.v1.simulation_service_pb2.ListValidationsRequest,
-        switchover.simulation.v1.simulation_service_pb2.ListValidationsResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.simulation.v1.simulation_service_pb2.ListValidationsRequest,
-        switchover.simulation.v1.simulation_service_pb2.ListValidationsResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.simulation.v1.simulation_service_pb2.ListValidationsRequest,
-        switchover.simulation.v1.simulation_service_pb2.ListValidationsResponse,
-    ],
-)
-
-_SimulationServiceCreateForecastType = typing_extensions.TypeVar(
-    '_SimulationServiceCreateForecastType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.simulation.v1.simulation_service_pb2.CreateForecastRequest,
-        switchover.simulation.v1.simulation_service_pb2.CreateForecastResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.simulation.v1.simulation_service_pb2.CreateForecastRequest,
-        switchover.simulation.v1.simulation_service_pb2.CreateForecastResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.simulation.v1.simulation_service_pb2.CreateForecastRequest,
-        switchover.simulation.v1.simulation_service_pb2.CreateForecastResponse,
-    ],
-)
-
-_SimulationServiceGetForecastType = typing_extensions.TypeVar(
-    '_SimulationServiceGetForecastType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.simulation.v1.simulation_service_pb2.GetForecastRequest,
-        switchover.simulation.v1.simulation_service_pb2.GetForecastResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.simulation.v1.simulation_service_pb2.GetForecastRequest,
-        switchover.simulation.v1.simulation_service_pb2.GetForecastResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.simulation.v1.simulation_service_pb2.GetForecastRequest,
-        switchover.simulation.v1.simulation_service_pb2.GetForecastResponse,
-    ],
-)
-
-_SimulationServiceListForecastsType = typing_extensions.TypeVar(
-    '_SimulationServiceListForecastsType',
-    grpc.UnaryUnaryMultiCallable[
-        switchover.simulation.v1.simulation_service_pb2.ListForecastsRequest,
-        switchover.simulation.v1.simulation_service_pb2.ListForecastsResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.simulation.v1.simulation_service_pb2.ListForecastsRequest,
-        switchover.simulation.v1.simulation_service_pb2.ListForecastsResponse,
-    ],
-    default=grpc.UnaryUnaryMultiCallable[
-        switchover.simulation.v1.simulation_service_pb2.ListForecastsRequest,
-        switchover.simulation.v1.simulation_service_pb2.ListForecastsResponse,
-    ],
-)
-
-class SimulationServiceStub(typing.Generic[_SimulationServiceListScenariosType, _SimulationServiceGetScenarioType, _SimulationServiceGenerateScenariosType, _SimulationServiceCreateValidationType, _SimulationServiceGetValidationType, _SimulationServiceListValidationsType, _SimulationServiceCreateForecastType, _SimulationServiceGetForecastType, _SimulationServiceListForecastsType]):
+class SimulationServiceStub:
     """SimulationService proves readiness before anything moves. A validation runs a channel's
     scenarios through the legacy and the modern reference implementations and compares the
     normalised outputs field by field; a channel passes at the threshold (95 % by default). A
@@ -179,153 +27,128 @@ class SimulationServiceStub(typing.Generic[_SimulationServiceListScenariosType, 
     an optional `request_id` (UUID) for safe retries.
     """
 
-    @typing.overload
-    def __init__(self: SimulationServiceStub[
-        grpc.UnaryUnaryMultiCallable[
-            switchover.simulation.v1.simulation_service_pb2.ListScenariosRequest,
-            switchover.simulation.v1.simulation_service_pb2.ListScenariosResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.simulation.v1.simulation_service_pb2.GetScenarioRequest,
-            switchover.simulation.v1.simulation_service_pb2.GetScenarioResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.simulation.v1.simulation_service_pb2.GenerateScenariosRequest,
-            switchover.simulation.v1.simulation_service_pb2.GenerateScenariosResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.simulation.v1.simulation_service_pb2.CreateValidationRequest,
-            switchover.simulation.v1.simulation_service_pb2.CreateValidationResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.simulation.v1.simulation_service_pb2.GetValidationRequest,
-            switchover.simulation.v1.simulation_service_pb2.GetValidationResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.simulation.v1.simulation_service_pb2.ListValidationsRequest,
-            switchover.simulation.v1.simulation_service_pb2.ListValidationsResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.simulation.v1.simulation_service_pb2.CreateForecastRequest,
-            switchover.simulation.v1.simulation_service_pb2.CreateForecastResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.simulation.v1.simulation_service_pb2.GetForecastRequest,
-            switchover.simulation.v1.simulation_service_pb2.GetForecastResponse,
-        ],
-        grpc.UnaryUnaryMultiCallable[
-            switchover.simulation.v1.simulation_service_pb2.ListForecastsRequest,
-            switchover.simulation.v1.simulation_service_pb2.ListForecastsResponse,
-        ],
-    ], channel: grpc.Channel) -> None: ...
-
-    @typing.overload
-    def __init__(self: SimulationServiceStub[
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.simulation.v1.simulation_service_pb2.ListScenariosRequest,
-            switchover.simulation.v1.simulation_service_pb2.ListScenariosResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.simulation.v1.simulation_service_pb2.GetScenarioRequest,
-            switchover.simulation.v1.simulation_service_pb2.GetScenarioResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.simulation.v1.simulation_service_pb2.GenerateScenariosRequest,
-            switchover.simulation.v1.simulation_service_pb2.GenerateScenariosResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.simulation.v1.simulation_service_pb2.CreateValidationRequest,
-            switchover.simulation.v1.simulation_service_pb2.CreateValidationResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.simulation.v1.simulation_service_pb2.GetValidationRequest,
-            switchover.simulation.v1.simulation_service_pb2.GetValidationResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.simulation.v1.simulation_service_pb2.ListValidationsRequest,
-            switchover.simulation.v1.simulation_service_pb2.ListValidationsResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.simulation.v1.simulation_service_pb2.CreateForecastRequest,
-            switchover.simulation.v1.simulation_service_pb2.CreateForecastResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.simulation.v1.simulation_service_pb2.GetForecastRequest,
-            switchover.simulation.v1.simulation_service_pb2.GetForecastResponse,
-        ],
-        grpc.aio.UnaryUnaryMultiCallable[
-            switchover.simulation.v1.simulation_service_pb2.ListForecastsRequest,
-            switchover.simulation.v1.simulation_service_pb2.ListForecastsResponse,
-        ],
-    ], channel: grpc.aio.Channel) -> None: ...
-
-    ListScenarios: _SimulationServiceListScenariosType
+    def __init__(self, channel: typing.Union[grpc.Channel, grpc.aio.Channel]) -> None: ...
+    ListScenarios: grpc.UnaryUnaryMultiCallable[
+        switchover.simulation.v1.simulation_service_pb2.ListScenariosRequest,
+        switchover.simulation.v1.simulation_service_pb2.ListScenariosResponse,
+    ]
     """Lists the built-in scenarios, optionally of one channel type."""
 
-    GetScenario: _SimulationServiceGetScenarioType
+    GetScenario: grpc.UnaryUnaryMultiCallable[
+        switchover.simulation.v1.simulation_service_pb2.GetScenarioRequest,
+        switchover.simulation.v1.simulation_service_pb2.GetScenarioResponse,
+    ]
     """Gets a scenario."""
 
-    GenerateScenarios: _SimulationServiceGenerateScenariosType
+    GenerateScenarios: grpc.UnaryUnaryMultiCallable[
+        switchover.simulation.v1.simulation_service_pb2.GenerateScenariosRequest,
+        switchover.simulation.v1.simulation_service_pb2.GenerateScenariosResponse,
+    ]
     """Generates the scenarios a channel would be validated with, from its attributes, without
     running them.
     """
 
-    CreateValidation: _SimulationServiceCreateValidationType
-    """Creates and starts a parallel-run validation of one channel; follow it with GetValidation."""
-
-    GetValidation: _SimulationServiceGetValidationType
-    """Gets a validation with its per-scenario results."""
-
-    ListValidations: _SimulationServiceListValidationsType
-    """Lists validations, newest first, optionally of one channel."""
-
-    CreateForecast: _SimulationServiceCreateForecastType
-    """Creates and starts a forecast; follow it with GetForecast."""
-
-    GetForecast: _SimulationServiceGetForecastType
-    """Gets a forecast."""
-
-    ListForecasts: _SimulationServiceListForecastsType
-    """Lists forecasts, newest first."""
-
-SimulationServiceAsyncStub: typing_extensions.TypeAlias = SimulationServiceStub[
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.simulation.v1.simulation_service_pb2.ListScenariosRequest,
-        switchover.simulation.v1.simulation_service_pb2.ListScenariosResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.simulation.v1.simulation_service_pb2.GetScenarioRequest,
-        switchover.simulation.v1.simulation_service_pb2.GetScenarioResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
-        switchover.simulation.v1.simulation_service_pb2.GenerateScenariosRequest,
-        switchover.simulation.v1.simulation_service_pb2.GenerateScenariosResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    CreateValidation: grpc.UnaryUnaryMultiCallable[
         switchover.simulation.v1.simulation_service_pb2.CreateValidationRequest,
         switchover.simulation.v1.simulation_service_pb2.CreateValidationResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Creates and starts a parallel-run validation of one channel; follow it with GetValidation."""
+
+    GetValidation: grpc.UnaryUnaryMultiCallable[
         switchover.simulation.v1.simulation_service_pb2.GetValidationRequest,
         switchover.simulation.v1.simulation_service_pb2.GetValidationResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Gets a validation with its per-scenario results."""
+
+    ListValidations: grpc.UnaryUnaryMultiCallable[
         switchover.simulation.v1.simulation_service_pb2.ListValidationsRequest,
         switchover.simulation.v1.simulation_service_pb2.ListValidationsResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Lists validations, newest first, optionally of one channel."""
+
+    CreateForecast: grpc.UnaryUnaryMultiCallable[
         switchover.simulation.v1.simulation_service_pb2.CreateForecastRequest,
         switchover.simulation.v1.simulation_service_pb2.CreateForecastResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Creates and starts a forecast; follow it with GetForecast."""
+
+    GetForecast: grpc.UnaryUnaryMultiCallable[
         switchover.simulation.v1.simulation_service_pb2.GetForecastRequest,
         switchover.simulation.v1.simulation_service_pb2.GetForecastResponse,
-    ],
-    grpc.aio.UnaryUnaryMultiCallable[
+    ]
+    """Gets a forecast."""
+
+    ListForecasts: grpc.UnaryUnaryMultiCallable[
         switchover.simulation.v1.simulation_service_pb2.ListForecastsRequest,
         switchover.simulation.v1.simulation_service_pb2.ListForecastsResponse,
-    ],
-]
+    ]
+    """Lists forecasts, newest first."""
+
+class SimulationServiceAsyncStub:
+    """SimulationService proves readiness before anything moves. A validation runs a channel's
+    scenarios through the legacy and the modern reference implementations and compares the
+    normalised outputs field by field; a channel passes at the threshold (95 % by default). A
+    forecast runs a Monte Carlo simulation of the staged migration with failure injection.
+
+    Lists take `page_size` (default 100, maximum 1000) and an opaque `page_token`. Mutations take
+    an optional `request_id` (UUID) for safe retries.
+    """
+
+    ListScenarios: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.simulation.v1.simulation_service_pb2.ListScenariosRequest,
+        switchover.simulation.v1.simulation_service_pb2.ListScenariosResponse,
+    ]
+    """Lists the built-in scenarios, optionally of one channel type."""
+
+    GetScenario: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.simulation.v1.simulation_service_pb2.GetScenarioRequest,
+        switchover.simulation.v1.simulation_service_pb2.GetScenarioResponse,
+    ]
+    """Gets a scenario."""
+
+    GenerateScenarios: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.simulation.v1.simulation_service_pb2.GenerateScenariosRequest,
+        switchover.simulation.v1.simulation_service_pb2.GenerateScenariosResponse,
+    ]
+    """Generates the scenarios a channel would be validated with, from its attributes, without
+    running them.
+    """
+
+    CreateValidation: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.simulation.v1.simulation_service_pb2.CreateValidationRequest,
+        switchover.simulation.v1.simulation_service_pb2.CreateValidationResponse,
+    ]
+    """Creates and starts a parallel-run validation of one channel; follow it with GetValidation."""
+
+    GetValidation: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.simulation.v1.simulation_service_pb2.GetValidationRequest,
+        switchover.simulation.v1.simulation_service_pb2.GetValidationResponse,
+    ]
+    """Gets a validation with its per-scenario results."""
+
+    ListValidations: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.simulation.v1.simulation_service_pb2.ListValidationsRequest,
+        switchover.simulation.v1.simulation_service_pb2.ListValidationsResponse,
+    ]
+    """Lists validations, newest first, optionally of one channel."""
+
+    CreateForecast: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.simulation.v1.simulation_service_pb2.CreateForecastRequest,
+        switchover.simulation.v1.simulation_service_pb2.CreateForecastResponse,
+    ]
+    """Creates and starts a forecast; follow it with GetForecast."""
+
+    GetForecast: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.simulation.v1.simulation_service_pb2.GetForecastRequest,
+        switchover.simulation.v1.simulation_service_pb2.GetForecastResponse,
+    ]
+    """Gets a forecast."""
+
+    ListForecasts: grpc.aio.UnaryUnaryMultiCallable[
+        switchover.simulation.v1.simulation_service_pb2.ListForecastsRequest,
+        switchover.simulation.v1.simulation_service_pb2.ListForecastsResponse,
+    ]
+    """Lists forecasts, newest first."""
 
 class SimulationServiceServicer(metaclass=abc.ABCMeta):
     """SimulationService proves readiness before anything moves. A validation runs a channel's

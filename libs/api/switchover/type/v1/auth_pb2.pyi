@@ -54,10 +54,10 @@ ROLE_APPROVER: Role.ValueType  # 3
 """Everything an operator does, and approves plans and manual steps."""
 ROLE_ADMIN: Role.ValueType  # 4
 """Everything, including risk models, API keys and other administrative settings."""
-Global___Role: typing_extensions.TypeAlias = Role
+global___Role = Role
 
 REQUIRED_ROLE_FIELD_NUMBER: builtins.int
-required_role: google.protobuf.internal.extension_dict._ExtensionFieldDescriptor[google.protobuf.descriptor_pb2.MethodOptions, Global___Role.ValueType]
+required_role: google.protobuf.internal.extension_dict._ExtensionFieldDescriptor[google.protobuf.descriptor_pb2.MethodOptions, global___Role.ValueType]
 """Declares the least role allowed to call the RPC. The service kit reads it from the
 descriptors at start, so the contract is the one table of who may call what.
 """

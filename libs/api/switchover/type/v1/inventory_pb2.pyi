@@ -61,7 +61,7 @@ CHANNEL_TYPE_THICK_CLIENT: ChannelType.ValueType  # 6
 """A desktop (thick) client used by the partner's staff."""
 CHANNEL_TYPE_WEB_PORTAL: ChannelType.ValueType  # 7
 """A web portal where the partner's staff key in or upload documents."""
-Global___ChannelType: typing_extensions.TypeAlias = ChannelType
+global___ChannelType = ChannelType
 
 class _IntegrationPattern:
     ValueType = typing.NewType("ValueType", builtins.int)
@@ -93,7 +93,7 @@ INTEGRATION_PATTERN_EVENT: IntegrationPattern.ValueType  # 3
 """Asynchronous events or messages."""
 INTEGRATION_PATTERN_INTERACTIVE: IntegrationPattern.ValueType  # 4
 """A person working in a user interface."""
-Global___IntegrationPattern: typing_extensions.TypeAlias = IntegrationPattern
+global___IntegrationPattern = IntegrationPattern
 
 class _ComplianceTag:
     ValueType = typing.NewType("ValueType", builtins.int)
@@ -125,7 +125,7 @@ COMPLIANCE_TAG_SOC2: ComplianceTag.ValueType  # 3
 """Service organisation controls (SOC 2)."""
 COMPLIANCE_TAG_GDPR: ComplianceTag.ValueType  # 4
 """Personal data of EU residents (GDPR)."""
-Global___ComplianceTag: typing_extensions.TypeAlias = ComplianceTag
+global___ComplianceTag = ComplianceTag
 
 class _DependencyKind:
     ValueType = typing.NewType("ValueType", builtins.int)
@@ -149,7 +149,7 @@ DEPENDENCY_KIND_HARD: DependencyKind.ValueType  # 1
 """The dependent cannot start before the dependency has finished."""
 DEPENDENCY_KIND_SOFT: DependencyKind.ValueType  # 2
 """A preference used when forming waves; it never blocks execution."""
-Global___DependencyKind: typing_extensions.TypeAlias = DependencyKind
+global___DependencyKind = DependencyKind
 
 class _RiskLevel:
     ValueType = typing.NewType("ValueType", builtins.int)
@@ -181,7 +181,7 @@ RISK_LEVEL_HIGH: RiskLevel.ValueType  # 3
 """Score from 50 up to 75."""
 RISK_LEVEL_CRITICAL: RiskLevel.ValueType  # 4
 """Score 75 and above."""
-Global___RiskLevel: typing_extensions.TypeAlias = RiskLevel
+global___RiskLevel = RiskLevel
 
 class _Strategy:
     ValueType = typing.NewType("ValueType", builtins.int)
@@ -209,7 +209,7 @@ STRATEGY_PHASED: Strategy.ValueType  # 2
 """Channel by channel (recommended for medium risk)."""
 STRATEGY_PARALLEL_RUN: Strategy.ValueType  # 3
 """Legacy and modern run side by side until the modern side is proven (high and critical)."""
-Global___Strategy: typing_extensions.TypeAlias = Strategy
+global___Strategy = Strategy
 
 class _Severity:
     ValueType = typing.NewType("ValueType", builtins.int)
@@ -241,7 +241,7 @@ SEVERITY_ERROR: Severity.ValueType  # 3
 """Something failed and needs a person."""
 SEVERITY_CRITICAL: Severity.ValueType  # 4
 """Business impact is happening now."""
-Global___Severity: typing_extensions.TypeAlias = Severity
+global___Severity = Severity
 
 @typing.final
 class ChannelAttributes(google.protobuf.message.Message):
@@ -263,11 +263,11 @@ class ChannelAttributes(google.protobuf.message.Message):
     MAPPING_COVERAGE_FIELD_NUMBER: builtins.int
     CUSTOM_EXTENSIONS_FIELD_NUMBER: builtins.int
     MAPPING_RULES_FIELD_NUMBER: builtins.int
-    type: Global___ChannelType.ValueType
+    type: global___ChannelType.ValueType
     """The kind of channel. Required."""
     protocol_version: builtins.str
     """The protocol or standard version, e.g. "004010" (X12), "D96A" (EDIFACT), "SOAP 1.1"."""
-    integration_pattern: Global___IntegrationPattern.ValueType
+    integration_pattern: global___IntegrationPattern.ValueType
     """How traffic flows; unspecified means unknown."""
     complexity: builtins.int
     """Complexity from 1 (plain mapping) to 5 (heavy custom logic)."""
@@ -293,9 +293,9 @@ class ChannelAttributes(google.protobuf.message.Message):
     def __init__(
         self,
         *,
-        type: Global___ChannelType.ValueType = ...,
+        type: global___ChannelType.ValueType = ...,
         protocol_version: builtins.str | None = ...,
-        integration_pattern: Global___IntegrationPattern.ValueType = ...,
+        integration_pattern: global___IntegrationPattern.ValueType = ...,
         complexity: builtins.int | None = ...,
         monthly_transactions: builtins.int | None = ...,
         monthly_data_bytes: builtins.int | None = ...,
@@ -324,7 +324,7 @@ class ChannelAttributes(google.protobuf.message.Message):
     @typing.overload
     def WhichOneof(self, oneof_group: typing.Literal["_protocol_version", b"_protocol_version"]) -> typing.Literal["protocol_version"] | None: ...
 
-Global___ChannelAttributes: typing_extensions.TypeAlias = ChannelAttributes
+global___ChannelAttributes = ChannelAttributes
 
 @typing.final
 class ComplianceProfile(google.protobuf.message.Message):
@@ -334,17 +334,17 @@ class ComplianceProfile(google.protobuf.message.Message):
 
     TAGS_FIELD_NUMBER: builtins.int
     @property
-    def tags(self) -> google.protobuf.internal.containers.RepeatedScalarFieldContainer[Global___ComplianceTag.ValueType]:
+    def tags(self) -> google.protobuf.internal.containers.RepeatedScalarFieldContainer[global___ComplianceTag.ValueType]:
         """The regimes that apply."""
 
     def __init__(
         self,
         *,
-        tags: collections.abc.Iterable[Global___ComplianceTag.ValueType] | None = ...,
+        tags: collections.abc.Iterable[global___ComplianceTag.ValueType] | None = ...,
     ) -> None: ...
     def ClearField(self, field_name: typing.Literal["tags", b"tags"]) -> None: ...
 
-Global___ComplianceProfile: typing_extensions.TypeAlias = ComplianceProfile
+global___ComplianceProfile = ComplianceProfile
 
 @typing.final
 class CustomerAttributes(google.protobuf.message.Message):
@@ -369,7 +369,7 @@ class CustomerAttributes(google.protobuf.message.Message):
     contact_email: builtins.str
     """The customer's technical contact address."""
     @property
-    def compliance(self) -> Global___ComplianceProfile:
+    def compliance(self) -> global___ComplianceProfile:
         """The compliance regimes; unset means unknown, an empty profile means none apply."""
 
     def __init__(
@@ -378,7 +378,7 @@ class CustomerAttributes(google.protobuf.message.Message):
         criticality_tier: builtins.int | None = ...,
         revenue_share: builtins.float | None = ...,
         sla_uptime: builtins.float | None = ...,
-        compliance: Global___ComplianceProfile | None = ...,
+        compliance: global___ComplianceProfile | None = ...,
         contact_available: builtins.bool | None = ...,
         contact_email: builtins.str = ...,
     ) -> None: ...
@@ -393,4 +393,4 @@ class CustomerAttributes(google.protobuf.message.Message):
     @typing.overload
     def WhichOneof(self, oneof_group: typing.Literal["_sla_uptime", b"_sla_uptime"]) -> typing.Literal["sla_uptime"] | None: ...
 
-Global___CustomerAttributes: typing_extensions.TypeAlias = CustomerAttributes
+global___CustomerAttributes = CustomerAttributes
