@@ -1,4 +1,7 @@
-"""Runs the benchmarks and writes bench/results.json: `python tests/bench/run.py [--name PREFIX]`."""
+"""Runs the benchmarks and writes bench/results.json.
+
+python tests/bench/run.py [--name PREFIX]
+"""
 
 from __future__ import annotations
 
@@ -17,7 +20,8 @@ from harness import REGISTRY, Figure, write_results  # noqa: E402
 def _load_modules() -> None:
     for path in sorted(HERE.glob("bench_*.py")):
         spec = importlib.util.spec_from_file_location(path.stem, path)
-        assert spec is not None and spec.loader is not None
+        if spec is None or spec.loader is None:
+            raise ImportError(f"cannot load {path}")
         module = importlib.util.module_from_spec(spec)
         sys.modules[path.stem] = module
         spec.loader.exec_module(module)
@@ -42,7 +46,11 @@ def main() -> int:
         figures: list[Figure] = fn()
         write_results(figures)
         for f in figures:
-            extra = f" (baseline {f.baseline:g}, ratio {f.ratio:.3f})" if f.ratio is not None and f.baseline is not None else ""
+            extra = (
+                f" (baseline {f.baseline:g}, ratio {f.ratio:.3f})"
+                if f.ratio is not None and f.baseline is not None
+                else ""
+            )
             print(f"  {f.name} = {f.value:g} {f.unit}{extra}", flush=True)
         print(f"  done in {time.perf_counter() - started:.1f}s", flush=True)
     return 0
